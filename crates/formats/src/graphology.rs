@@ -1,0 +1,14 @@
+//! Placeholder: being written.
+
+use crate::{FormatError, Input, Limits, Output, ReadOutcome};
+use caremap_core::Network;
+
+/// Reads this format.
+pub fn read(_inputs: &[Input], _limits: &Limits) -> Result<ReadOutcome, FormatError> {
+    Err(FormatError::invalid("", "graphology: not written yet"))
+}
+
+/// Writes this format.
+pub fn write(_network: &Network) -> Result<Vec<Output>, FormatError> {
+    Err(FormatError::Write { format: "graphology", message: "not written yet".into() })
+}
