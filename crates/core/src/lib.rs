@@ -26,3 +26,5 @@ pub use model::{
     Connection, ConnectionId, Consent, Element, ElementId, FieldValue, Location, Network, Position,
 };
 pub use warning::Warning;
+pub mod analysis;
+pub mod graph;
