@@ -27,4 +27,5 @@ pub use model::{
 };
 pub use warning::Warning;
 pub mod analysis;
+pub mod generate;
 pub mod graph;

@@ -1,9 +1,19 @@
 //! Chapter 2: care wealth: who offers care, which kinds, gifted or paid, and who provides care to
 //! each care team and to the circle.
+//!
+//! Care types are matched to the map's vocabulary loosely (case, `&`/"and", punctuation) and
+//! counted once per element or connection. An element "provides care to" a team or circle when a
+//! counted connection joins them along which care runs toward the recipient (directed from the
+//! provider to the recipient, or mutual or undirected) and that connection carries at least one
+//! care type or is generative. Connections to missing elements and self-loops are left out.
 
 use serde::{Deserialize, Serialize};
 
+use std::collections::BTreeMap;
+
+use super::common::{Ctx, Link};
 use super::{Count, ElementRef};
+use crate::model::category::{CARE_CIRCLE, CARE_TEAM};
 use crate::model::status::Status;
 use crate::model::Network;
 
@@ -27,8 +37,11 @@ pub struct Provider {
     pub status: Status,
     /// Care types flowing to the recipient.
     pub care_types: Vec<String>,
-    /// Whether that care is paid (`Some(true)`), gifted or not recorded.
+    /// Whether that care is paid (`Some(true)`), gifted or not recorded. With several
+    /// connections: paid when any is paid, else gifted when any is gifted, else not recorded.
     pub paid: Option<bool>,
+    /// How many connections carry its care to the recipient (parallel ones each count).
+    pub connections: usize,
 }
 
 /// Who provides care to one care team or circle.
@@ -36,7 +49,7 @@ pub struct Provider {
 pub struct ProvidersTo {
     /// The team or circle.
     pub recipient: ElementRef,
-    /// Its providers, strongest tie first.
+    /// Its providers, strongest tie first (then by label and id).
     pub providers: Vec<Provider>,
 }
 
@@ -66,6 +79,147 @@ pub struct CareWealth {
     pub to_circles: Vec<ProvidersTo>,
 }
 
-pub(crate) fn compute(_network: &Network) -> CareWealth {
-    todo!("care wealth")
+pub(crate) fn compute(network: &Network) -> CareWealth {
+    let ctx = Ctx::new(network);
+    // name -> (offered_by, flowing_on), in first-seen order: vocabulary first.
+    let mut counts: Vec<CareTypeCount> = network
+        .care_types
+        .iter()
+        .map(|t| CareTypeCount {
+            care_type: t.name.clone(),
+            offered_by: 0,
+            flowing_on: 0,
+        })
+        .collect();
+    let mut bump = |name: String, offered: bool| {
+        let pos = match counts.iter().position(|c| c.care_type == name) {
+            Some(p) => p,
+            None => {
+                counts.push(CareTypeCount {
+                    care_type: name,
+                    offered_by: 0,
+                    flowing_on: 0,
+                });
+                counts.len() - 1
+            }
+        };
+        if offered {
+            counts[pos].offered_by += 1;
+        } else {
+            counts[pos].flowing_on += 1;
+        }
+    };
+    let mut offering = 0;
+    for e in &network.elements {
+        let types = ctx.care_types(&e.care_types);
+        offering += usize::from(!types.is_empty());
+        types.into_iter().for_each(|t| bump(t, true));
+    }
+    let (mut carrying, mut gifted, mut paid, mut unknown) = (0, 0, 0, 0);
+    for l in &ctx.links {
+        let types = ctx.care_types(&l.conn.care_flowing);
+        if types.is_empty() {
+            continue;
+        }
+        carrying += 1;
+        match l.conn.paid {
+            Some(true) => paid += 1,
+            Some(false) => gifted += 1,
+            None => unknown += 1,
+        }
+        types.into_iter().for_each(|t| bump(t, false));
+    }
+    let unused_care_types = counts
+        .iter()
+        .filter(|c| c.offered_by == 0 && c.flowing_on == 0)
+        .map(|c| c.care_type.clone())
+        .collect();
+    counts.retain(|c| c.offered_by > 0 || c.flowing_on > 0);
+    let mut by_offer = counts.clone();
+    by_offer.sort_by(|a, b| {
+        (b.offered_by, b.flowing_on)
+            .cmp(&(a.offered_by, a.flowing_on))
+            .then_with(|| a.care_type.cmp(&b.care_type))
+    });
+    let mut by_flow = counts;
+    by_flow.sort_by(|a, b| {
+        (b.flowing_on, b.offered_by)
+            .cmp(&(a.flowing_on, a.offered_by))
+            .then_with(|| a.care_type.cmp(&b.care_type))
+    });
+    let to = |category: &str| {
+        ctx.of_category(category)
+            .into_iter()
+            .map(|r| providers_to(&ctx, r))
+            .collect()
+    };
+    CareWealth {
+        offering_care: Count::new(offering, network.elements.len()),
+        by_offer,
+        by_flow,
+        unused_care_types,
+        connections_carrying_care: Count::new(carrying, ctx.links.len()),
+        gifted: Count::new(gifted, carrying),
+        paid: Count::new(paid, carrying),
+        payment_unknown: Count::new(unknown, carrying),
+        to_teams: to(CARE_TEAM),
+        to_circles: to(CARE_CIRCLE),
+    }
+}
+
+/// True when `l` brings care to `recipient`: care runs toward it and the connection carries a
+/// care type or is generative.
+pub(crate) fn provides_care(ctx: &Ctx<'_>, l: &Link<'_>, recipient: usize) -> bool {
+    l.flows_toward(recipient)
+        && (l.status() == Status::Generative || !ctx.care_types(&l.conn.care_flowing).is_empty())
+}
+
+/// Who provides care to the element at position `recipient`.
+pub(crate) fn providers_to(ctx: &Ctx<'_>, recipient: usize) -> ProvidersTo {
+    // provider position -> (strongest status, care types, paid, connections)
+    let mut found: BTreeMap<usize, (Status, Vec<String>, Option<bool>, usize)> = BTreeMap::new();
+    for l in ctx.links_of(recipient) {
+        if !provides_care(ctx, l, recipient) {
+            continue;
+        }
+        let Some(p) = l.other(recipient) else {
+            continue;
+        };
+        let entry = found.entry(p).or_insert((l.status(), Vec::new(), None, 0));
+        entry.0 = entry.0.min(l.status());
+        for t in ctx.care_types(&l.conn.care_flowing) {
+            if !entry.1.contains(&t) {
+                entry.1.push(t);
+            }
+        }
+        entry.2 = match (entry.2, l.conn.paid) {
+            (Some(true), _) | (_, Some(true)) => Some(true),
+            (Some(false), _) | (_, Some(false)) => Some(false),
+            _ => None,
+        };
+        entry.3 += 1;
+    }
+    let mut providers: Vec<Provider> = found
+        .into_iter()
+        .map(|(p, (status, mut care_types, paid, connections))| {
+            care_types.sort();
+            Provider {
+                element: ctx.eref(p),
+                status,
+                care_types,
+                paid,
+                connections,
+            }
+        })
+        .collect();
+    providers.sort_by(|a, b| {
+        a.status
+            .cmp(&b.status)
+            .then_with(|| a.element.label.cmp(&b.element.label))
+            .then_with(|| a.element.id.cmp(&b.element.id))
+    });
+    ProvidersTo {
+        recipient: ctx.eref(recipient),
+        providers,
+    }
 }

@@ -8,6 +8,7 @@
 pub mod bridging;
 pub mod care_wealth;
 pub mod change;
+mod common;
 pub mod health;
 pub mod membership;
 pub mod person;

@@ -1,0 +1,149 @@
+//! The command line: what each subcommand takes, with examples in its help.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// caremap maps the care wealth of a community: the people, groups, organisations, care teams
+/// and public services that look after each other, and the care that flows between them.
+#[derive(Debug, Parser)]
+#[command(
+    name = "caremap",
+    version,
+    after_help = "Examples:\n  caremap analyse examples/larkspur-vale-2026.xlsx\n  caremap report examples/larkspur-vale-2026.xlsx -o report.html\n  caremap diff examples/larkspur-vale-2025.json examples/larkspur-vale-2026.json\n  caremap person examples/larkspur-vale-2026.json \"Team Maple\"\n  caremap convert examples/larkspur-vale-2026.xlsx map.gexf\n\nFormats read and written: caremap JSON (.json), Kumu .xlsx and .csv, Kumu JSON, GEXF (.gexf),\nGraphML (.graphml), graphology JSON, Gephi node/edge CSV.\nExit codes: 0 done, 1 bad input, 2 usage."
+)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// How analysis results are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Plain sentences with their figures.
+    Text,
+    /// Markdown with headings and tables.
+    Markdown,
+    /// JSON, documented field by field in docs/analysis-json.md.
+    Json,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Analyse a map: every chapter of the report, as text, Markdown or JSON.
+    #[command(after_help = "Examples:\n  caremap analyse examples/larkspur-vale-2026.xlsx\n  caremap analyse map.json --format markdown > analysis.md\n  caremap analyse map.gexf --format json | jq .health.generative\n  caremap analyse elements.csv connections.csv\n\nSeveral files are read as one map (for example Kumu's elements and connections CSV).")]
+    Analyse {
+        /// The map: one file, or several files of one map.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// How to write the analysis.
+        #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+        #[command(flatten)]
+        read: ReadArgs,
+        #[command(flatten)]
+        analysis: AnalysisArgs,
+    },
+    /// Write the full report as one self-contained HTML file (works offline, prints to PDF).
+    #[command(after_help = "Examples:\n  caremap report examples/larkspur-vale-2026.xlsx -o report.html\n\nOpen the file in any browser; print it to PDF from there. It makes no network requests.")]
+    Report {
+        /// The map: one file, or several files of one map.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Where to write the HTML report.
+        #[arg(long, short = 'o', value_name = "OUT.html")]
+        output: PathBuf,
+        #[command(flatten)]
+        read: ReadArgs,
+        #[command(flatten)]
+        analysis: AnalysisArgs,
+    },
+    /// Compare two versions of a map: who joined and left, which ties changed.
+    #[command(after_help = "Examples:\n  caremap diff examples/larkspur-vale-2025.json examples/larkspur-vale-2026.json\n  caremap diff old.xlsx new.xlsx --format json\n\nElements and connections are matched by id.")]
+    Diff {
+        /// The older version.
+        old: PathBuf,
+        /// The newer version.
+        new: PathBuf,
+        /// How to write the comparison.
+        #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// The person-centred care map of one element: who they care for, who cares for them, and
+    /// who else cares for those, in rings.
+    #[command(after_help = "Examples:\n  caremap person examples/larkspur-vale-2026.json \"Team Maple\"\n  caremap person map.xlsx \"Team Maple\" --against last-year.xlsx --svg maple.svg\n  caremap person map.json e-team-maple --format json\n\nLABEL is an element's label (case does not matter) or its id.")]
+    Person {
+        /// The map.
+        file: PathBuf,
+        /// The element at the centre: its label or id.
+        label: String,
+        /// An older version of the map to compare with.
+        #[arg(long, value_name = "OLDFILE")]
+        against: Option<PathBuf>,
+        /// How to write the care map.
+        #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
+        /// Also draw the care map in rings as an SVG picture here.
+        #[arg(long, value_name = "OUT.svg")]
+        svg: Option<PathBuf>,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// Convert a map between formats, chosen by extension or --to.
+    #[command(after_help = "Examples:\n  caremap convert examples/larkspur-vale-2026.xlsx map.json\n  caremap convert map.json map.gexf\n  caremap convert map.json out.json --to graphology\n  caremap convert map.json map.csv --to gephi-csv   (writes map-nodes.csv, map-edges.csv)\n  caremap convert elements.csv connections.csv map.xlsx\n\nFormats: caremap (.json), kumu-xlsx (.xlsx), kumu-csv (.csv), kumu-json, gexf (.gexf),\ngraphml (.graphml), graphology, gephi-csv. The last file named is the output.")]
+    Convert {
+        /// Input file(s), then the output file.
+        #[arg(required = true, num_args = 2.., value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The output format (default: from the output's extension; .json is caremap's own).
+        #[arg(long, value_name = "FORMAT")]
+        to: Option<String>,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// Generate a synthetic network of any size, for trying caremap out at scale.
+    #[command(after_help = "Examples:\n  caremap generate --elements 10000 --connections 50000 -o big.json\n  caremap generate --elements 500 --connections 2000 --seed 7 -o small.xlsx\n\nPreferential attachment (hubs emerge), random categories, statuses and care types.")]
+    Generate {
+        /// Number of elements.
+        #[arg(long, default_value_t = 1000)]
+        elements: usize,
+        /// Number of connections.
+        #[arg(long, default_value_t = 5000)]
+        connections: usize,
+        /// Seed of the random choices.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Where to write it (format by extension, or --to).
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: PathBuf,
+        /// The output format.
+        #[arg(long, value_name = "FORMAT")]
+        to: Option<String>,
+    },
+}
+
+/// How input files are read.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReadArgs {
+    /// The input format, when the extension does not say (caremap, kumu-xlsx, kumu-csv,
+    /// kumu-json, gexf, graphml, graphology, gephi-csv).
+    #[arg(long, value_name = "FORMAT")]
+    pub from: Option<String>,
+    /// Do not print the readers' warnings.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// Options of the analysis.
+#[derive(Debug, Clone, clap::Args)]
+pub struct AnalysisArgs {
+    /// Seed of community detection and betweenness sampling.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Above this many elements, betweenness is estimated by sampling (with an error bound).
+    #[arg(long, default_value_t = 20_000, value_name = "ELEMENTS")]
+    pub exact_betweenness_limit: usize,
+}
