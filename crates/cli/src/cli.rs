@@ -32,7 +32,9 @@ pub enum OutputFormat {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Analyse a map: every chapter of the report, as text, Markdown or JSON.
-    #[command(after_help = "Examples:\n  caremap analyse examples/larkspur-vale-2026.xlsx\n  caremap analyse map.json --format markdown > analysis.md\n  caremap analyse map.gexf --format json | jq .health.generative\n  caremap analyse elements.csv connections.csv\n\nSeveral files are read as one map (for example Kumu's elements and connections CSV).")]
+    #[command(
+        after_help = "Examples:\n  caremap analyse examples/larkspur-vale-2026.xlsx\n  caremap analyse map.json --format markdown > analysis.md\n  caremap analyse map.gexf --format json | jq .health.generative\n  caremap analyse elements.csv connections.csv\n\nSeveral files are read as one map (for example Kumu's elements and connections CSV)."
+    )]
     Analyse {
         /// The map: one file, or several files of one map.
         #[arg(required = true, value_name = "FILE")]
@@ -46,7 +48,9 @@ pub enum Command {
         analysis: AnalysisArgs,
     },
     /// Write the full report as one self-contained HTML file (works offline, prints to PDF).
-    #[command(after_help = "Examples:\n  caremap report examples/larkspur-vale-2026.xlsx -o report.html\n\nOpen the file in any browser; print it to PDF from there. It makes no network requests.")]
+    #[command(
+        after_help = "Examples:\n  caremap report examples/larkspur-vale-2026.xlsx -o report.html\n\nOpen the file in any browser; print it to PDF from there. It makes no network requests."
+    )]
     Report {
         /// The map: one file, or several files of one map.
         #[arg(required = true, value_name = "FILE")]
@@ -60,7 +64,9 @@ pub enum Command {
         analysis: AnalysisArgs,
     },
     /// Compare two versions of a map: who joined and left, which ties changed.
-    #[command(after_help = "Examples:\n  caremap diff examples/larkspur-vale-2025.json examples/larkspur-vale-2026.json\n  caremap diff old.xlsx new.xlsx --format json\n\nElements and connections are matched by id.")]
+    #[command(
+        after_help = "Examples:\n  caremap diff examples/larkspur-vale-2025.json examples/larkspur-vale-2026.json\n  caremap diff old.xlsx new.xlsx --format json\n\nElements and connections are matched by id."
+    )]
     Diff {
         /// The older version.
         old: PathBuf,
@@ -74,7 +80,9 @@ pub enum Command {
     },
     /// The person-centred care map of one element: who they care for, who cares for them, and
     /// who else cares for those, in rings.
-    #[command(after_help = "Examples:\n  caremap person examples/larkspur-vale-2026.json \"Team Maple\"\n  caremap person map.xlsx \"Team Maple\" --against last-year.xlsx --svg maple.svg\n  caremap person map.json e-team-maple --format json\n\nLABEL is an element's label (case does not matter) or its id.")]
+    #[command(
+        after_help = "Examples:\n  caremap person examples/larkspur-vale-2026.json \"Team Maple\"\n  caremap person map.xlsx \"Team Maple\" --against last-year.xlsx --svg maple.svg\n  caremap person map.json e-team-maple --format json\n\nLABEL is an element's label (case does not matter) or its id."
+    )]
     Person {
         /// The map.
         file: PathBuf,
@@ -93,7 +101,9 @@ pub enum Command {
         read: ReadArgs,
     },
     /// Convert a map between formats, chosen by extension or --to.
-    #[command(after_help = "Examples:\n  caremap convert examples/larkspur-vale-2026.xlsx map.json\n  caremap convert map.json map.gexf\n  caremap convert map.json out.json --to graphology\n  caremap convert map.json map.csv --to gephi-csv   (writes map-nodes.csv, map-edges.csv)\n  caremap convert elements.csv connections.csv map.xlsx\n\nFormats: caremap (.json), kumu-xlsx (.xlsx), kumu-csv (.csv), kumu-json, gexf (.gexf),\ngraphml (.graphml), graphology, gephi-csv. The last file named is the output.")]
+    #[command(
+        after_help = "Examples:\n  caremap convert examples/larkspur-vale-2026.xlsx map.json\n  caremap convert map.json map.gexf\n  caremap convert map.json out.json --to graphology\n  caremap convert map.json map.csv --to gephi-csv   (writes map-nodes.csv, map-edges.csv)\n  caremap convert elements.csv connections.csv map.xlsx\n\nFormats: caremap (.json), kumu-xlsx (.xlsx), kumu-csv (.csv), kumu-json, gexf (.gexf),\ngraphml (.graphml), graphology, gephi-csv. The last file named is the output."
+    )]
     Convert {
         /// Input file(s), then the output file.
         #[arg(required = true, num_args = 2.., value_name = "FILE")]
@@ -105,7 +115,9 @@ pub enum Command {
         read: ReadArgs,
     },
     /// Generate a synthetic network of any size, for trying caremap out at scale.
-    #[command(after_help = "Examples:\n  caremap generate --elements 10000 --connections 50000 -o big.json\n  caremap generate --elements 500 --connections 2000 --seed 7 -o small.xlsx\n\nPreferential attachment (hubs emerge), random categories, statuses and care types.")]
+    #[command(
+        after_help = "Examples:\n  caremap generate --elements 10000 --connections 50000 -o big.json\n  caremap generate --elements 500 --connections 2000 --seed 7 -o small.xlsx\n\nPreferential attachment (hubs emerge), random categories, statuses and care types."
+    )]
     Generate {
         /// Number of elements.
         #[arg(long, default_value_t = 1000)]

@@ -12,7 +12,8 @@ use crate::cli::ReadArgs;
 pub fn read_map(files: &[PathBuf], args: &ReadArgs) -> Result<Network> {
     let mut contents = Vec::with_capacity(files.len());
     for path in files {
-        let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let bytes =
+            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
         contents.push((display_name(path), bytes));
     }
     let format = match &args.from {
@@ -35,7 +36,10 @@ pub fn read_map(files: &[PathBuf], args: &ReadArgs) -> Result<Network> {
         }
     }
     let findings = outcome.network.validate();
-    let errors: Vec<String> = findings.errors().map(|f| format!("  {}: {}", f.place, f.message)).collect();
+    let errors: Vec<String> = findings
+        .errors()
+        .map(|f| format!("  {}: {}", f.place, f.message))
+        .collect();
     if !errors.is_empty() {
         bail!(
             "{}: the map has {} problem(s) to fix first:\n{}",

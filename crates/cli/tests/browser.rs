@@ -5,15 +5,13 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn chromium() -> Option<PathBuf> {
-    ["chromium", "chromium-browser"]
-        .iter()
-        .find_map(|name| {
-            std::env::var_os("PATH").and_then(|paths| {
-                std::env::split_paths(&paths)
-                    .map(|dir| dir.join(name))
-                    .find(|p| p.is_file())
-            })
+    ["chromium", "chromium-browser"].iter().find_map(|name| {
+        std::env::var_os("PATH").and_then(|paths| {
+            std::env::split_paths(&paths)
+                .map(|dir| dir.join(name))
+                .find(|p| p.is_file())
         })
+    })
 }
 
 fn headless(browser: &Path, profile: &Path) -> Command {
@@ -49,7 +47,12 @@ fn the_report_opens_in_chromium_without_network() {
     let report = dir.path().join("report.html");
     let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/larkspur-vale-2026.xlsx");
     let o = Command::new(env!("CARGO_BIN_EXE_caremap"))
-        .args(["report", demo.to_str().unwrap(), "-o", report.to_str().unwrap()])
+        .args([
+            "report",
+            demo.to_str().unwrap(),
+            "-o",
+            report.to_str().unwrap(),
+        ])
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -59,10 +62,23 @@ fn the_report_opens_in_chromium_without_network() {
         .args(["--dump-dom", &url])
         .output()
         .unwrap();
-    assert!(dom.status.success(), "{}", String::from_utf8_lossy(&dom.stderr));
+    assert!(
+        dom.status.success(),
+        "{}",
+        String::from_utf8_lossy(&dom.stderr)
+    );
     let dom = String::from_utf8_lossy(&dom.stdout);
-    for heading in ["Care wealth", "Relationship health", "Care teams", "Bridging", "structure"] {
-        assert!(dom.to_lowercase().contains(&heading.to_lowercase()), "the rendered report has no '{heading}'");
+    for heading in [
+        "Care wealth",
+        "Relationship health",
+        "Care teams",
+        "Bridging",
+        "structure",
+    ] {
+        assert!(
+            dom.to_lowercase().contains(&heading.to_lowercase()),
+            "the rendered report has no '{heading}'"
+        );
     }
 
     let shot = dir.path().join("report.png");
@@ -74,7 +90,10 @@ fn the_report_opens_in_chromium_without_network() {
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let png = std::fs::read(&shot).expect("Chromium wrote a screenshot");
-    assert!(png.starts_with(b"\x89PNG") && png.len() > 20_000, "the screenshot is empty");
+    assert!(
+        png.starts_with(b"\x89PNG") && png.len() > 20_000,
+        "the screenshot is empty"
+    );
     if let Some(keep) = std::env::var_os("CAREMAP_SCREENSHOT") {
         std::fs::copy(&shot, keep).unwrap();
     }

@@ -15,7 +15,11 @@ fn root() -> PathBuf {
 }
 
 fn example(name: &str) -> String {
-    root().join("examples").join(name).to_string_lossy().to_string()
+    root()
+        .join("examples")
+        .join(name)
+        .to_string_lossy()
+        .to_string()
 }
 
 fn stdout(o: &Output) -> String {
@@ -35,7 +39,10 @@ fn help_lists_every_command_and_each_has_examples() {
         assert!(help.contains(cmd), "--help does not list {cmd}");
         let sub = caremap(&[cmd, "--help"]);
         assert!(sub.status.success(), "{cmd} --help failed");
-        assert!(stdout(&sub).contains("Examples:"), "{cmd} --help has no examples");
+        assert!(
+            stdout(&sub).contains("Examples:"),
+            "{cmd} --help has no examples"
+        );
     }
 }
 
@@ -51,11 +58,18 @@ fn usage_errors_exit_2_and_bad_input_exits_1_naming_the_file() {
 
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("broken.json");
-    std::fs::write(&bad, "{\"caremap\": 1, \"network\": {\"name\": \"x\",\n  \"elements\": [oops]}}").unwrap();
+    std::fs::write(
+        &bad,
+        "{\"caremap\": 1, \"network\": {\"name\": \"x\",\n  \"elements\": [oops]}}",
+    )
+    .unwrap();
     let o = caremap(&["analyse", bad.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.contains("broken.json") && err.contains("line 2"), "{err}");
+    assert!(
+        err.contains("broken.json") && err.contains("line 2"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -68,31 +82,70 @@ fn analyse_the_demo_reads_as_sentences_and_as_complete_json() {
     // Piped stderr gets no progress bar.
     assert!(!stderr(&o).contains('\u{2800}') && !stderr(&o).contains("analysing:"));
 
-    let o = caremap(&["analyse", &example("larkspur-vale-2026.json"), "--format", "json"]);
+    let o = caremap(&[
+        "analyse",
+        &example("larkspur-vale-2026.json"),
+        "--format",
+        "json",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("analysis JSON parses");
-    for chapter in ["membership", "care_wealth", "health", "teams", "bridging", "structure", "elements"] {
+    for chapter in [
+        "membership",
+        "care_wealth",
+        "health",
+        "teams",
+        "bridging",
+        "structure",
+        "elements",
+    ] {
         assert!(json.get(chapter).is_some(), "no {chapter} in the JSON");
     }
     let demo: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(example("larkspur-vale-2026.json")).unwrap()).unwrap();
+        serde_json::from_slice(&std::fs::read(example("larkspur-vale-2026.json")).unwrap())
+            .unwrap();
     let elements = demo["network"]["elements"].as_array().unwrap().len();
     assert_eq!(json["elements"].as_array().unwrap().len(), elements);
-    assert_eq!(json["membership"]["elements"].as_u64().unwrap() as usize, elements);
+    assert_eq!(
+        json["membership"]["elements"].as_u64().unwrap() as usize,
+        elements
+    );
 
-    let md = caremap(&["analyse", &example("larkspur-vale-2026.json"), "-f", "markdown"]);
-    assert!(stdout(&md).starts_with('#'), "markdown starts with a heading");
+    let md = caremap(&[
+        "analyse",
+        &example("larkspur-vale-2026.json"),
+        "-f",
+        "markdown",
+    ]);
+    assert!(
+        stdout(&md).starts_with('#'),
+        "markdown starts with a heading"
+    );
 }
 
 #[test]
 fn report_writes_one_self_contained_html_file() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("report.html");
-    let o = caremap(&["report", &example("larkspur-vale-2026.xlsx"), "-o", out.to_str().unwrap()]);
+    let o = caremap(&[
+        "report",
+        &example("larkspur-vale-2026.xlsx"),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let html = std::fs::read_to_string(&out).unwrap();
-    assert!(html.contains("<svg"), "the report draws its pictures as SVG");
-    for needle in ["src=\"http", "href=\"http", "url(http", "src='http", "@import"] {
+    assert!(
+        html.contains("<svg"),
+        "the report draws its pictures as SVG"
+    );
+    for needle in [
+        "src=\"http",
+        "href=\"http",
+        "url(http",
+        "src='http",
+        "@import",
+    ] {
         assert!(!html.contains(needle), "the report would fetch {needle}…");
     }
 }
@@ -113,8 +166,15 @@ fn diff_of_the_two_demo_years_says_who_joined_and_what_changed() {
     assert!(!change["transitions"].as_array().unwrap().is_empty());
     let then = change["generative_then"]["share"].as_f64().unwrap();
     let now = change["generative_now"]["share"].as_f64().unwrap();
-    assert!(now > then, "the demo's generative share rises ({then} -> {now})");
-    let text = caremap(&["diff", &example("larkspur-vale-2025.json"), &example("larkspur-vale-2026.json")]);
+    assert!(
+        now > then,
+        "the demo's generative share rises ({then} -> {now})"
+    );
+    let text = caremap(&[
+        "diff",
+        &example("larkspur-vale-2025.json"),
+        &example("larkspur-vale-2026.json"),
+    ]);
     assert!(text.status.success());
     assert!(!stdout(&text).is_empty());
 }
@@ -138,14 +198,24 @@ fn person_map_of_a_team_as_text_json_and_svg() {
     assert!(picture.starts_with("<svg") || picture.starts_with("<?xml"));
     assert!(picture.contains("Team Maple"));
 
-    let o = caremap(&["person", &example("larkspur-vale-2026.json"), "Team Maple", "-f", "json"]);
+    let o = caremap(&[
+        "person",
+        &example("larkspur-vale-2026.json"),
+        "Team Maple",
+        "-f",
+        "json",
+    ]);
     let map: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(map["person"]["label"], "Team Maple");
     assert!(!map["inner"].as_array().unwrap().is_empty());
 
     let o = caremap(&["person", &example("larkspur-vale-2026.json"), "Team Mapel"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("no element is labelled 'Team Mapel'"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("no element is labelled 'Team Mapel'"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -155,7 +225,8 @@ fn convert_carries_the_demo_through_every_format_with_nothing_lost() {
     let reference = dir.path().join("reference.json");
     let o = caremap(&["convert", &original, reference.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let want: serde_json::Value = serde_json::from_slice(&std::fs::read(&reference).unwrap()).unwrap();
+    let want: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&reference).unwrap()).unwrap();
     for (to, file) in [
         ("kumu-xlsx", "m.xlsx"),
         ("kumu-json", "m.kumu.json"),
@@ -167,42 +238,104 @@ fn convert_carries_the_demo_through_every_format_with_nothing_lost() {
         let o = caremap(&["convert", &original, path.to_str().unwrap(), "--to", to]);
         assert!(o.status.success(), "{to}: {}", stderr(&o));
         let back = dir.path().join(format!("{file}.back.json"));
-        let o = caremap(&["convert", path.to_str().unwrap(), back.to_str().unwrap(), "--from", to, "--to", "caremap"]);
+        let o = caremap(&[
+            "convert",
+            path.to_str().unwrap(),
+            back.to_str().unwrap(),
+            "--from",
+            to,
+            "--to",
+            "caremap",
+        ]);
         assert!(o.status.success(), "{to} back: {}", stderr(&o));
-        let got: serde_json::Value = serde_json::from_slice(&std::fs::read(&back).unwrap()).unwrap();
-        assert_eq!(got["network"]["elements"], want["network"]["elements"], "{to}: elements changed");
-        assert_eq!(got["network"]["connections"], want["network"]["connections"], "{to}: connections changed");
+        let got: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&back).unwrap()).unwrap();
+        assert_eq!(
+            got["network"]["elements"], want["network"]["elements"],
+            "{to}: elements changed"
+        );
+        assert_eq!(
+            got["network"]["connections"], want["network"]["connections"],
+            "{to}: connections changed"
+        );
     }
-    for (to, stem, parts) in [("kumu-csv", "k.csv", ["k-elements.csv", "k-connections.csv"]), ("gephi-csv", "g.csv", ["g-nodes.csv", "g-edges.csv"])] {
-        let o = caremap(&["convert", &original, dir.path().join(stem).to_str().unwrap(), "--to", to]);
+    for (to, stem, parts) in [
+        ("kumu-csv", "k.csv", ["k-elements.csv", "k-connections.csv"]),
+        ("gephi-csv", "g.csv", ["g-nodes.csv", "g-edges.csv"]),
+    ] {
+        let o = caremap(&[
+            "convert",
+            &original,
+            dir.path().join(stem).to_str().unwrap(),
+            "--to",
+            to,
+        ]);
         assert!(o.status.success(), "{to}: {}", stderr(&o));
         let back = dir.path().join(format!("{stem}.back.json"));
         let a = dir.path().join(parts[0]);
         let b = dir.path().join(parts[1]);
-        let o = caremap(&["convert", a.to_str().unwrap(), b.to_str().unwrap(), back.to_str().unwrap(), "--from", to, "--to", "caremap"]);
+        let o = caremap(&[
+            "convert",
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+            back.to_str().unwrap(),
+            "--from",
+            to,
+            "--to",
+            "caremap",
+        ]);
         assert!(o.status.success(), "{to} back: {}", stderr(&o));
-        let got: serde_json::Value = serde_json::from_slice(&std::fs::read(&back).unwrap()).unwrap();
-        assert_eq!(got["network"]["elements"], want["network"]["elements"], "{to}: elements changed");
-        assert_eq!(got["network"]["connections"], want["network"]["connections"], "{to}: connections changed");
+        let got: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&back).unwrap()).unwrap();
+        assert_eq!(
+            got["network"]["elements"], want["network"]["elements"],
+            "{to}: elements changed"
+        );
+        assert_eq!(
+            got["network"]["connections"], want["network"]["connections"],
+            "{to}: connections changed"
+        );
     }
 }
 
 #[test]
 fn convert_refuses_to_overwrite_its_input_and_unknown_formats() {
-    let o = caremap(&["convert", &example("larkspur-vale-2026.json"), &example("larkspur-vale-2026.json")]);
+    let o = caremap(&[
+        "convert",
+        &example("larkspur-vale-2026.json"),
+        &example("larkspur-vale-2026.json"),
+    ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("overwrite"));
     let dir = tempfile::tempdir().unwrap();
-    let o = caremap(&["convert", &example("larkspur-vale-2026.json"), dir.path().join("x.out").to_str().unwrap(), "--to", "pdf"]);
+    let o = caremap(&[
+        "convert",
+        &example("larkspur-vale-2026.json"),
+        dir.path().join("x.out").to_str().unwrap(),
+        "--to",
+        "pdf",
+    ]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("unknown format 'pdf'"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("unknown format 'pdf'"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
 fn generate_makes_a_network_of_the_asked_size_that_analyses() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("gen.json");
-    let o = caremap(&["generate", "--elements", "300", "--connections", "900", "-o", out.to_str().unwrap()]);
+    let o = caremap(&[
+        "generate",
+        "--elements",
+        "300",
+        "--connections",
+        "900",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let o = caremap(&["analyse", out.to_str().unwrap(), "-f", "json"]);
     assert!(o.status.success(), "{}", stderr(&o));

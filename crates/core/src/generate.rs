@@ -57,7 +57,11 @@ pub fn generate(options: &GenerateOptions) -> Network {
             pick -= weights[c];
             c += 1;
         }
-        let mut e = Element::new(format!("g{i}"), format!("Element {i}"), categories[c].name.clone());
+        let mut e = Element::new(
+            format!("g{i}"),
+            format!("Element {i}"),
+            categories[c].name.clone(),
+        );
         for _ in 0..rng.below(3) {
             let t = care_types[rng.below(care_types.len())].clone();
             if !e.care_types.contains(&t) {
@@ -132,7 +136,8 @@ pub fn generate(options: &GenerateOptions) -> Network {
             _ => Direction::Undirected,
         };
         if c.status.is_active() {
-            c.care_flowing.push(care_types[rng.below(care_types.len())].clone());
+            c.care_flowing
+                .push(care_types[rng.below(care_types.len())].clone());
             c.paid = Some(rng.below(4) == 0);
         }
         map.connections.push(c);

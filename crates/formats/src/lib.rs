@@ -15,6 +15,7 @@
 //! assert_eq!(back.network.elements[0].label, "Elm Street Pantry");
 //! ```
 
+mod attrs;
 pub mod caremap_json;
 pub mod error;
 pub mod gephi_csv;
@@ -25,6 +26,11 @@ pub mod kumu_csv;
 pub mod kumu_json;
 pub mod kumu_xlsx;
 pub mod limits;
+pub mod merge;
+
+mod json_limits;
+mod kumu;
+mod xml;
 
 use caremap_core::{Network, Warning};
 
@@ -204,18 +210,7 @@ pub fn detect(name: &str, bytes: &[u8]) -> Option<Format> {
         } else {
             Format::Caremap
         }),
-        Some(Format::KumuCsv) => {
-            let first = head.lines().next().unwrap_or("").to_ascii_lowercase();
-            let cells: Vec<&str> = first.split(',').map(|c| c.trim().trim_matches('"')).collect();
-            if cells.first() == Some(&"source")
-                || (cells.first() == Some(&"id") && cells.get(1) == Some(&"source"))
-                || (cells.first() == Some(&"id") && cells.get(1) == Some(&"label") && cells.len() >= 2 && !head.to_ascii_lowercase().contains("type"))
-            {
-                Some(Format::GephiCsv)
-            } else {
-                Some(Format::KumuCsv)
-            }
-        }
+        Some(Format::KumuCsv) => Some(csv_kind(name, &head)),
         Some(f) => Some(f),
         None => {
             let t = head.trim_start();
@@ -230,4 +225,38 @@ pub fn detect(name: &str, bytes: &[u8]) -> Option<Format> {
             }
         }
     }
+}
+
+/// Tells Gephi's node and edge tables from Kumu's sheets by file name and header: `Source` and
+/// `Target` columns, caremap's `-nodes.csv`/`-edges.csv` names and its `field:`/`list:`/
+/// `category_sector` columns are Gephi's; `From`/`To`, and anything else, Kumu's.
+fn csv_kind(name: &str, head: &str) -> Format {
+    let lower_name = name.to_ascii_lowercase();
+    if lower_name.ends_with("-nodes.csv") || lower_name.ends_with("-edges.csv") {
+        return Format::GephiCsv;
+    }
+    let first = head.lines().next().unwrap_or("").to_ascii_lowercase();
+    let separator = if first.matches(';').count() > first.matches(',').count() {
+        ';'
+    } else {
+        ','
+    };
+    let cells: Vec<&str> = first
+        .split(separator)
+        .map(|c| c.trim().trim_matches('"').trim())
+        .collect();
+    let has = |wanted: &str| cells.contains(&wanted);
+    if has("from") && has("to") {
+        return Format::KumuCsv;
+    }
+    if has("source")
+        || has("target")
+        || has("category_sector")
+        || cells
+            .iter()
+            .any(|c| c.starts_with("field:") || c.starts_with("list:"))
+    {
+        return Format::GephiCsv;
+    }
+    Format::KumuCsv
 }

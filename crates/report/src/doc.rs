@@ -187,6 +187,9 @@ pub struct BarChart {
     pub bars: Vec<Bar>,
     /// Coloured keys to explain the bar colours (empty when one colour says it all).
     pub legend: Vec<LegendItem>,
+    /// Whether text and Markdown show it (as bars or a table); false when a table next to it
+    /// already gives the same figures.
+    pub in_text: bool,
 }
 
 /// One bar.

@@ -7,7 +7,7 @@ pub fn int(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -56,7 +56,10 @@ fn plural_word(word: &str) -> String {
             return format!("{stem}ies");
         }
     }
-    if ["s", "x", "z", "ch", "sh"].iter().any(|e| lower.ends_with(e)) {
+    if ["s", "x", "z", "ch", "sh"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+    {
         return format!("{word}es");
     }
     format!("{word}s")
@@ -73,10 +76,15 @@ pub fn capitalise(text: &str) -> String {
 
 /// Items joined as English: "A", "A and B", "A, B and C".
 pub fn join(items: &[String]) -> String {
+    join_with(items, "and")
+}
+
+/// Items joined with a chosen last word: ("or") -> "A, B or C".
+pub fn join_with(items: &[String], conjunction: &str) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => format!("{} {conjunction} {last}", init.join(", ")),
     }
 }
 
@@ -117,6 +125,15 @@ pub fn is_are(n: usize) -> &'static str {
         "is"
     } else {
         "are"
+    }
+}
+
+/// The verb agreeing with a count: `agree(1, "offers", "offer")` -> "offers".
+pub fn agree(n: usize, singular: &'static str, plural: &'static str) -> &'static str {
+    if n == 1 {
+        singular
+    } else {
+        plural
     }
 }
 
@@ -169,6 +186,9 @@ mod tests {
         assert_eq!(join_max(&v, 2), "A, B and 1 more");
         assert_eq!(int(1234567), "1,234,567");
         assert_eq!(count_of(1, "element"), "1 element");
-        assert_eq!(of(&Count::new(9, 88), "connection"), "9 of 88 connections (10.2%)");
+        assert_eq!(
+            of(&Count::new(9, 88), "connection"),
+            "9 of 88 connections (10.2%)"
+        );
     }
 }

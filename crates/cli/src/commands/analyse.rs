@@ -11,7 +11,11 @@ use crate::cli::{AnalysisArgs, OutputFormat, ReadArgs};
 use crate::input::read_map;
 use crate::progress::Progress;
 
-fn run_analysis(files: &[PathBuf], read: &ReadArgs, args: &AnalysisArgs) -> Result<(Network, Analysis)> {
+fn run_analysis(
+    files: &[PathBuf],
+    read: &ReadArgs,
+    args: &AnalysisArgs,
+) -> Result<(Network, Analysis)> {
     let progress = Progress::new("analysing");
     progress.step("reading");
     let network = read_map(files, read)?;
@@ -20,7 +24,12 @@ fn run_analysis(files: &[PathBuf], read: &ReadArgs, args: &AnalysisArgs) -> Resu
 }
 
 /// Prints every chapter of the analysis.
-pub fn analyse(files: &[PathBuf], format: OutputFormat, read: &ReadArgs, args: &AnalysisArgs) -> Result<()> {
+pub fn analyse(
+    files: &[PathBuf],
+    format: OutputFormat,
+    read: &ReadArgs,
+    args: &AnalysisArgs,
+) -> Result<()> {
     let (_, analysis) = run_analysis(files, read, args)?;
     let text = match format {
         OutputFormat::Text => caremap_report::render_text(&analysis),
@@ -36,7 +45,12 @@ pub fn analyse(files: &[PathBuf], format: OutputFormat, read: &ReadArgs, args: &
 }
 
 /// Writes the self-contained HTML report.
-pub fn report(files: &[PathBuf], output: &Path, read: &ReadArgs, args: &AnalysisArgs) -> Result<()> {
+pub fn report(
+    files: &[PathBuf],
+    output: &Path,
+    read: &ReadArgs,
+    args: &AnalysisArgs,
+) -> Result<()> {
     let (network, analysis) = run_analysis(files, read, args)?;
     let html = caremap_report::render_html(&analysis, &network);
     std::fs::write(output, html).with_context(|| format!("cannot write {}", output.display()))?;

@@ -12,7 +12,10 @@ pub fn convert(files: &[PathBuf], to: Option<&str>, read: &ReadArgs) -> Result<(
         bail!("name an input file and an output file");
     };
     if inputs.iter().any(|i| i == output) {
-        bail!("{}: the output would overwrite an input; choose another name", output.display());
+        bail!(
+            "{}: the output would overwrite an input; choose another name",
+            output.display()
+        );
     }
     let network = read_map(inputs, read)?;
     for path in write_map(&network, output, to)? {

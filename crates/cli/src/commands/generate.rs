@@ -7,7 +7,13 @@ use std::path::Path;
 use crate::input::write_map;
 
 /// Generates a synthetic network and writes it.
-pub fn generate(elements: usize, connections: usize, seed: u64, output: &Path, to: Option<&str>) -> Result<()> {
+pub fn generate(
+    elements: usize,
+    connections: usize,
+    seed: u64,
+    output: &Path,
+    to: Option<&str>,
+) -> Result<()> {
     let network = make(&GenerateOptions {
         elements,
         connections,

@@ -38,7 +38,14 @@ pub fn run(cli: Cli) -> Result<()> {
             format,
             svg,
             read,
-        } => person::person(&file, &label, against.as_deref(), format, svg.as_deref(), &read),
+        } => person::person(
+            &file,
+            &label,
+            against.as_deref(),
+            format,
+            svg.as_deref(),
+            &read,
+        ),
         Command::Convert { files, to, read } => convert::convert(&files, to.as_deref(), &read),
         Command::Generate {
             elements,

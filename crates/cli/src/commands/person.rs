@@ -56,7 +56,11 @@ pub fn person(
 /// The element named by `wanted`: its exact label, its label in any case, or its id. Several
 /// matches or none are errors that list what there is.
 fn find(network: &Network, wanted: &str) -> Result<ElementId> {
-    let exact: Vec<_> = network.elements.iter().filter(|e| e.label == wanted).collect();
+    let exact: Vec<_> = network
+        .elements
+        .iter()
+        .filter(|e| e.label == wanted)
+        .collect();
     let matches = if exact.is_empty() {
         let folded = wanted.trim().to_lowercase();
         let loose: Vec<_> = network
@@ -92,7 +96,10 @@ fn find(network: &Network, wanted: &str) -> Result<ElementId> {
             )
         }
         many => {
-            let ids: Vec<String> = many.iter().map(|e| format!("'{}' (id {})", e.label, e.id)).collect();
+            let ids: Vec<String> = many
+                .iter()
+                .map(|e| format!("'{}' (id {})", e.label, e.id))
+                .collect();
             bail!(
                 "{} elements are labelled '{wanted}': {}; give the id instead",
                 many.len(),

@@ -61,7 +61,8 @@ pub struct CareWealth {
     /// Care types ranked by how many elements offer them (then by name); types neither offered
     /// nor flowing are left out.
     pub by_offer: Vec<CareTypeCount>,
-    /// Care types ranked by how many connections carry them.
+    /// Care types ranked by how many connections carry them (then by name); the same types as
+    /// `by_offer`.
     pub by_flow: Vec<CareTypeCount>,
     /// Vocabulary entries nobody offers and no connection carries.
     pub unused_care_types: Vec<String>,
@@ -137,14 +138,14 @@ pub(crate) fn compute(network: &Network) -> CareWealth {
     counts.retain(|c| c.offered_by > 0 || c.flowing_on > 0);
     let mut by_offer = counts.clone();
     by_offer.sort_by(|a, b| {
-        (b.offered_by, b.flowing_on)
-            .cmp(&(a.offered_by, a.flowing_on))
+        b.offered_by
+            .cmp(&a.offered_by)
             .then_with(|| a.care_type.cmp(&b.care_type))
     });
     let mut by_flow = counts;
     by_flow.sort_by(|a, b| {
-        (b.flowing_on, b.offered_by)
-            .cmp(&(a.flowing_on, a.offered_by))
+        b.flowing_on
+            .cmp(&a.flowing_on)
             .then_with(|| a.care_type.cmp(&b.care_type))
     });
     let to = |category: &str| {
@@ -221,5 +222,153 @@ pub(crate) fn providers_to(ctx: &Ctx<'_>, recipient: usize) -> ProvidersTo {
     ProvidersTo {
         recipient: ctx.eref(recipient),
         providers,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::common::build::{care, offers, tie};
+    use crate::model::category::{INDIVIDUAL, STATUTORY};
+    use crate::model::status::Direction;
+    use crate::model::ElementId;
+
+    const FOOD: &str = "Food & Shared Meals";
+
+    #[test]
+    fn counts_offers_flows_payment_and_providers() {
+        let mut map = Network::new("t");
+        let ann = map.add_element("Ann", INDIVIDUAL);
+        let pantry = map.add_element("Pantry", "grassroots or mutual-aid group");
+        let gp = map.add_element("GP", STATUTORY);
+        let team = map.add_element("Team Rosa", CARE_TEAM);
+        let circle = map.add_element("Circle", CARE_CIRCLE);
+        offers(&mut map, &ann, &[FOOD, "advocacy", "Advocacy"]);
+        offers(&mut map, &pantry, &[FOOD]);
+        let c1 = tie(&mut map, &ann, &team, Status::Engaged, Direction::Directed);
+        care(&mut map, &c1, &[FOOD], Some(false));
+        let c2 = tie(
+            &mut map,
+            &team,
+            &gp,
+            Status::Generative,
+            Direction::Directed,
+        );
+        care(&mut map, &c2, &["Personal Care"], Some(true));
+        tie(&mut map, &gp, &team, Status::Inactive, Direction::Mutual);
+        tie(
+            &mut map,
+            &pantry,
+            &team,
+            Status::Generative,
+            Direction::Undirected,
+        );
+        let c5 = tie(
+            &mut map,
+            &ann,
+            &team,
+            Status::LooselyEngaged,
+            Direction::Directed,
+        );
+        care(&mut map, &c5, &["Advocacy"], None);
+        let c6 = tie(
+            &mut map,
+            &pantry,
+            &circle,
+            Status::Unclassified,
+            Direction::Directed,
+        );
+        care(&mut map, &c6, &["Knitting"], None);
+        let c7 = tie(
+            &mut map,
+            &ann,
+            &ann,
+            Status::Generative,
+            Direction::Directed,
+        );
+        care(&mut map, &c7, &["Advocacy"], None);
+        let c8 = tie(
+            &mut map,
+            &ann,
+            &ElementId::from("ghost"),
+            Status::Generative,
+            Direction::Directed,
+        );
+        care(&mut map, &c8, &["Advocacy"], None);
+        let w = compute(&map);
+        // Offering: Ann and Pantry, 2 of 5 = 40%.
+        assert_eq!(w.offering_care.count, 2);
+        assert_eq!(w.offering_care.percent(), "40.0%");
+        // Counted connections c1..c6 (c7 self-loop, c8 to a missing element left out); carrying
+        // care: c1, c2, c5, c6 = 4 of 6.
+        assert_eq!(
+            (
+                w.connections_carrying_care.count,
+                w.connections_carrying_care.of
+            ),
+            (4, 6)
+        );
+        // Of those 4: gifted c1; paid c2; not recorded c5, c6.
+        assert_eq!(
+            (w.gifted.count, w.paid.count, w.payment_unknown.count),
+            (1, 1, 2)
+        );
+        assert_eq!(w.payment_unknown.share, 0.5);
+        // By offer: Food 2, Advocacy 1 ("advocacy" and "Advocacy" are one), then the flowing-only
+        // types by name: Knitting, Personal Care.
+        let offer: Vec<(&str, usize, usize)> = w
+            .by_offer
+            .iter()
+            .map(|c| (c.care_type.as_str(), c.offered_by, c.flowing_on))
+            .collect();
+        assert_eq!(
+            offer,
+            vec![
+                (FOOD, 2, 1),
+                ("Advocacy", 1, 1),
+                ("Knitting", 0, 1),
+                ("Personal Care", 0, 1)
+            ]
+        );
+        // By flow: each flows on one connection, so by name.
+        let flow: Vec<&str> = w.by_flow.iter().map(|c| c.care_type.as_str()).collect();
+        assert_eq!(flow, vec!["Advocacy", FOOD, "Knitting", "Personal Care"]);
+        // 21 default types, 3 of them used.
+        assert_eq!(w.unused_care_types.len(), 18);
+        // Team: Pantry (generative, no care type) then Ann (c1 engaged + c5 loose merged: engaged,
+        // two types, gifted since none is paid). The GP is not a provider: c2 runs from the team
+        // to the GP and c3 is inactive with no care.
+        let team_providers = &w.to_teams[0].providers;
+        assert_eq!(team_providers.len(), 2);
+        assert_eq!(team_providers[0].element.label, "Pantry");
+        assert_eq!(team_providers[0].status, Status::Generative);
+        let a = &team_providers[1];
+        assert_eq!(
+            (a.status, a.paid, a.connections),
+            (Status::Engaged, Some(false), 2)
+        );
+        assert_eq!(a.care_types, vec!["Advocacy".to_string(), FOOD.to_string()]);
+        // Circle: Pantry, unclassified but carrying Knitting.
+        assert_eq!(w.to_circles[0].providers.len(), 1);
+        assert_eq!(w.to_circles[0].providers[0].status, Status::Unclassified);
+    }
+
+    #[test]
+    fn an_empty_map_has_no_care_wealth() {
+        let w = compute(&Network::new("empty"));
+        assert_eq!(w.offering_care.share, 0.0);
+        assert!(w.by_offer.is_empty() && w.by_flow.is_empty());
+        assert_eq!(w.unused_care_types.len(), 21);
+        assert_eq!(w.gifted.of, 0);
+        assert!(w.to_teams.is_empty());
+    }
+
+    #[test]
+    fn a_team_with_no_ties_has_no_providers() {
+        let mut map = Network::new("t");
+        map.add_element("Lonely team", CARE_TEAM);
+        let w = compute(&map);
+        assert_eq!(w.to_teams.len(), 1);
+        assert!(w.to_teams[0].providers.is_empty());
     }
 }

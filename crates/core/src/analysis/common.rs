@@ -67,6 +67,8 @@ pub(crate) struct Ctx<'a> {
     pub links: Vec<Link<'a>>,
     /// Connections left out: self-loops and connections to a missing element.
     pub left_out: usize,
+    /// For each element, the positions in `links` of the counted connections touching it.
+    incident: Vec<Vec<usize>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -85,12 +87,18 @@ impl<'a> Ctx<'a> {
                 _ => left_out += 1,
             }
         }
+        let mut incident = vec![Vec::new(); net.elements.len()];
+        for (k, l) in links.iter().enumerate() {
+            incident[l.from].push(k);
+            incident[l.to].push(k);
+        }
         Ctx {
             net,
             index,
             sectors,
             links,
             left_out,
+            incident,
         }
     }
 
@@ -121,9 +129,9 @@ impl<'a> Ctx<'a> {
             .collect()
     }
 
-    /// The counted connections touching `i`.
+    /// The counted connections touching `i`, in the map's order.
     pub fn links_of(&self, i: usize) -> impl Iterator<Item = &Link<'a>> + '_ {
-        self.links.iter().filter(move |l| l.from == i || l.to == i)
+        self.incident[i].iter().map(|&k| &self.links[k])
     }
 
     /// Each element's ties: distinct other elements, with the strongest status of the
@@ -193,6 +201,14 @@ pub(crate) fn join_names(names: &[String]) -> String {
         [one] => one.clone(),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
+}
+
+/// Ends a sentence with a full stop, unless it already ends with one (a label such as "V. C.").
+pub(crate) fn end_sentence(mut s: String) -> String {
+    if !s.ends_with('.') {
+        s.push('.');
+    }
+    s
 }
 
 /// Small builders for the chapters' tests.

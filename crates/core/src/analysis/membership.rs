@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use super::common::Ctx;
 use super::{Count, ElementRef};
-use crate::model::category::{default_categories, CARE_CIRCLE, CARE_TEAM};
 use crate::model::category::Sector;
+use crate::model::category::{default_categories, CARE_CIRCLE, CARE_TEAM};
 use crate::model::Network;
 
 /// How many elements a category has.
@@ -98,7 +98,12 @@ pub(crate) fn compute(network: &Network) -> Membership {
         })
         .filter(|m| m.count <= FEW)
         .collect();
-    let refs = |name: &str| ctx.of_category(name).into_iter().map(|i| ctx.eref(i)).collect();
+    let refs = |name: &str| {
+        ctx.of_category(name)
+            .into_iter()
+            .map(|i| ctx.eref(i))
+            .collect()
+    };
     Membership {
         elements: total,
         by_category,
@@ -144,7 +149,7 @@ fn category_counts(ctx: &Ctx<'_>) -> Vec<CategoryCount> {
             in_vocabulary,
         })
         .collect();
-    out.sort_by(|a, b| b.count.count.cmp(&a.count.count));
+    out.sort_by_key(|c| std::cmp::Reverse(c.count.count));
     out
 }
 
@@ -193,8 +198,20 @@ mod tests {
         let gp = map.add_element("GP", STATUTORY);
         let team = map.add_element("Team Rosa", CARE_TEAM);
         map.add_element("Library", "Public Library");
-        tie(&mut map, &ann, &pantry, Status::Generative, Direction::Mutual);
-        tie(&mut map, &pantry, &hub, Status::Inactive, Direction::Directed);
+        tie(
+            &mut map,
+            &ann,
+            &pantry,
+            Status::Generative,
+            Direction::Mutual,
+        );
+        tie(
+            &mut map,
+            &pantry,
+            &hub,
+            Status::Inactive,
+            Direction::Directed,
+        );
         tie(&mut map, &gp, &team, Status::Engaged, Direction::Directed);
         let m = compute(&map);
         // 7 elements; individuals 2 of 7 = 28.6%, largest so listed first.
@@ -202,7 +219,10 @@ mod tests {
         assert_eq!(m.by_category[0].category, INDIVIDUAL);
         assert_eq!(m.by_category[0].count.percent(), "28.6%");
         // The library's category is not in the vocabulary: kept, unknown sector.
-        let lib = m.by_category.iter().find(|c| c.category == "Public Library");
+        let lib = m
+            .by_category
+            .iter()
+            .find(|c| c.category == "Public Library");
         assert!(lib.is_some_and(|c| !c.in_vocabulary && c.sector == Sector::Unknown));
         assert_eq!(count_of(&m, "care worker"), 0);
         // Sectors: informal Ann, Bob, Pantry = 3; voluntary Hub = 1; formal GP, Team = 2;
@@ -213,7 +233,10 @@ mod tests {
         assert_eq!(m.few_threshold, 1);
         assert_eq!(m.missing.len(), 8);
         assert!(m.missing.iter().all(|c| c.category != INDIVIDUAL));
-        assert!(m.missing.iter().any(|c| c.category == STATUTORY && c.count == 1));
+        assert!(m
+            .missing
+            .iter()
+            .any(|c| c.category == STATUTORY && c.count == 1));
         assert_eq!(m.care_teams.len(), 1);
         assert_eq!(m.care_teams[0].label, "Team Rosa");
         assert!(m.circles.is_empty());
@@ -247,7 +270,13 @@ mod tests {
         // A self-loop and a connection to a missing element link nothing.
         tie(&mut map, &gp, &gp, Status::Generative, Direction::Directed);
         let ghost = crate::model::ElementId::from("ghost");
-        tie(&mut map, &gp, &ghost, Status::Generative, Direction::Directed);
+        tie(
+            &mut map,
+            &gp,
+            &ghost,
+            Status::Generative,
+            Direction::Directed,
+        );
         let m = compute(&map);
         assert_eq!(m.unlinked_sectors, vec![(Sector::Informal, Sector::Formal)]);
     }

@@ -20,8 +20,13 @@
 //! assert_eq!(cuts::bridges(&g), vec![(2, 3)]);
 //! ```
 
+pub mod centrality;
+pub mod cohesion;
+pub mod community;
 pub mod components;
 pub mod cuts;
+pub mod paths;
+pub mod rng;
 
 use crate::model::Network;
 
@@ -105,7 +110,10 @@ impl Graph {
         let mut und = Vec::with_capacity(arcs.len() * 2);
         let mut out = Vec::with_capacity(arcs.len() * 2);
         for &(u, v, two_way) in arcs {
-            assert!(u < n && v < n, "arc ({u}, {v}) outside a graph of {n} nodes");
+            assert!(
+                u < n && v < n,
+                "arc ({u}, {v}) outside a graph of {n} nodes"
+            );
             let (u, v) = (node(u), node(v));
             und.push((u, v));
             und.push((v, u));
@@ -179,6 +187,7 @@ impl Graph {
         View {
             graph: self,
             directed,
+            reversed: false,
         }
     }
 }
@@ -188,12 +197,21 @@ impl Graph {
 pub struct View<'g> {
     graph: &'g Graph,
     directed: bool,
+    reversed: bool,
 }
 
 impl<'g> View<'g> {
     /// True for the directed view.
     pub fn is_directed(&self) -> bool {
         self.directed
+    }
+
+    /// The same view with every arc turned round (the undirected view is unchanged).
+    pub fn reversed(self) -> View<'g> {
+        View {
+            reversed: !self.reversed,
+            ..self
+        }
     }
 
     /// Number of nodes.
@@ -203,20 +221,16 @@ impl<'g> View<'g> {
 
     /// Where one can go from `u`: successors, or neighbours in the undirected view.
     pub fn forward(&self, u: usize) -> &'g [u32] {
-        if self.directed {
-            self.graph.out_neighbors(u)
-        } else {
-            self.graph.neighbors(u)
+        match (self.directed, self.reversed) {
+            (false, _) => self.graph.neighbors(u),
+            (true, false) => self.graph.out_neighbors(u),
+            (true, true) => self.graph.in_neighbors(u),
         }
     }
 
     /// Where one can come to `u` from: predecessors, or neighbours in the undirected view.
     pub fn backward(&self, u: usize) -> &'g [u32] {
-        if self.directed {
-            self.graph.in_neighbors(u)
-        } else {
-            self.graph.neighbors(u)
-        }
+        self.reversed().forward(u)
     }
 }
 

@@ -70,14 +70,18 @@ mod tests {
     fn the_stream_is_fixed_by_the_seed() {
         // First output for seed 0, from the reference implementation.
         assert_eq!(SplitMix64::new(0).next_u64(), 0xE220_A839_7B1D_CDAF);
-        let a: Vec<u64> = (0..5).map({
-            let mut r = SplitMix64::new(42);
-            move |_| r.next_u64()
-        }).collect();
-        let b: Vec<u64> = (0..5).map({
-            let mut r = SplitMix64::new(42);
-            move |_| r.next_u64()
-        }).collect();
+        let a: Vec<u64> = (0..5)
+            .map({
+                let mut r = SplitMix64::new(42);
+                move |_| r.next_u64()
+            })
+            .collect();
+        let b: Vec<u64> = (0..5)
+            .map({
+                let mut r = SplitMix64::new(42);
+                move |_| r.next_u64()
+            })
+            .collect();
         assert_eq!(a, b);
     }
 

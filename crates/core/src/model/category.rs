@@ -317,7 +317,10 @@ pub fn match_category(categories: &[Category], written: &str) -> CategoryMatch {
     }
     let compact: String = wanted.replace(' ', "");
     for (synonym, category) in SYNONYMS {
-        if synonym == wanted || synonym.replace(' ', "") == compact {
+        // Synonyms are compared in their normalised form too: "grassroots group" normalises to
+        // "grassroot group", as "Grassroots Groups" does.
+        let normal = normalise(synonym);
+        if normal == wanted || normal.replace(' ', "") == compact {
             if let Some(c) = categories.iter().find(|c| c.name == category) {
                 return CategoryMatch::Recognised {
                     written: trimmed.to_string(),
@@ -389,6 +392,8 @@ mod tests {
             "social enterprise or ethical business"
         );
         assert_eq!(means("CIC"), "community charity or not-for-profit");
+        assert_eq!(means("Grassroots Groups"), "grassroots or mutual-aid group");
+        assert_eq!(means("Community Groups"), "grassroots or mutual-aid group");
         assert_eq!(
             means("Community Hub (voluntary org)"),
             "community hub or voluntary organisation"

@@ -13,6 +13,9 @@
 //!   category) are caremap fields, and every other attribute is a custom field under its own name,
 //!   so files made by Gephi or other tools keep all their data.
 
+pub(crate) mod assemble;
+mod connection_draft;
+mod element_draft;
 pub(crate) mod lists;
 pub(crate) mod read;
 pub(crate) mod values;
@@ -333,8 +336,14 @@ mod tests {
             classify("Care Types", Class::Element),
             Meaning::Own(Field::CareTypes)
         );
-        assert_eq!(classify("Type", Class::Element), Meaning::Own(Field::Category));
-        assert_eq!(classify("Type", Class::Connection), Meaning::Own(Field::Kind));
+        assert_eq!(
+            classify("Type", Class::Element),
+            Meaning::Own(Field::Category)
+        );
+        assert_eq!(
+            classify("Type", Class::Connection),
+            Meaning::Own(Field::Kind)
+        );
         assert_eq!(
             classify("field:category", Class::Element),
             Meaning::Custom {

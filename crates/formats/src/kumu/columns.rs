@@ -61,14 +61,26 @@ const ELEMENT_COLUMNS: [(ElementCol, &str, &[&str]); 22] = [
     (ElementCol::Sector, "Sector", &["sector"]),
     (ElementCol::Description, "Description", &["description"]),
     (ElementCol::Tags, "Tags", &["tags", "tag"]),
-    (ElementCol::CareTypes, "Care Types", &["caretypes", "caretype"]),
+    (
+        ElementCol::CareTypes,
+        "Care Types",
+        &["caretypes", "caretype"],
+    ),
     (ElementCol::DisplayName, "Display Name", &["displayname"]),
     (ElementCol::Consent, "Consent", &["consent"]),
     (ElementCol::ConsentDate, "Consent Date", &["consentdate"]),
-    (ElementCol::ConsentRecordedBy, "Consent Recorded By", &["consentrecordedby"]),
+    (
+        ElementCol::ConsentRecordedBy,
+        "Consent Recorded By",
+        &["consentrecordedby"],
+    ),
     (ElementCol::Location, "Location", &["location", "address"]),
     (ElementCol::Latitude, "Latitude", &["latitude", "lat"]),
-    (ElementCol::Longitude, "Longitude", &["longitude", "lng", "lon"]),
+    (
+        ElementCol::Longitude,
+        "Longitude",
+        &["longitude", "lng", "lon"],
+    ),
     (ElementCol::Email, "Email", &["email"]),
     (ElementCol::Url, "URL", &["url"]),
     (ElementCol::Image, "Image", &["image"]),
@@ -167,7 +179,9 @@ fn needs_prefix(kind: Kind, name: &str) -> bool {
     name.trim() != name
         || name.is_empty()
         || is_reserved(kind, name)
-        || name.to_lowercase().starts_with(&CUSTOM_PREFIX.to_lowercase())
+        || name
+            .to_lowercase()
+            .starts_with(&CUSTOM_PREFIX.to_lowercase())
 }
 
 /// The header under which a custom field called `name` is written.
@@ -217,13 +231,27 @@ mod tests {
 
     #[test]
     fn custom_names_that_look_reserved_round_trip() {
-        for name in ["Type", "Ward", "Custom: Type", "Custom: Custom: x", " pad", ""] {
+        for name in [
+            "Type",
+            "Ward",
+            "Custom: Type",
+            "Custom: Custom: x",
+            " pad",
+            "",
+        ] {
             let header = custom_header(Kind::Elements, name);
-            assert_eq!(custom_name(Kind::Elements, &header), name, "{name:?} via {header:?}");
+            assert_eq!(
+                custom_name(Kind::Elements, &header),
+                name,
+                "{name:?} via {header:?}"
+            );
         }
         assert_eq!(custom_header(Kind::Elements, "Status"), "Status");
         assert_eq!(custom_header(Kind::Connections, "Status"), "Custom: Status");
-        assert_eq!(custom_name(Kind::Elements, "Custom: hello"), "Custom: hello");
+        assert_eq!(
+            custom_name(Kind::Elements, "Custom: hello"),
+            "Custom: hello"
+        );
     }
 
     #[test]
@@ -232,7 +260,10 @@ mod tests {
         assert_eq!(sheet_kind(&h(&["Label", "Type"])), Some(Kind::Elements));
         assert_eq!(sheet_kind(&h(&["ID", "Label"])), Some(Kind::Elements));
         assert_eq!(sheet_kind(&h(&["From", "To"])), Some(Kind::Connections));
-        assert_eq!(sheet_kind(&h(&["id", "from", "to"])), Some(Kind::Connections));
+        assert_eq!(
+            sheet_kind(&h(&["id", "from", "to"])),
+            Some(Kind::Connections)
+        );
         assert_eq!(sheet_kind(&h(&["Name", "Label"])), None);
         assert_eq!(sheet_kind(&h(&[])), None);
     }

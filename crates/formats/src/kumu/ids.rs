@@ -30,13 +30,6 @@ pub(crate) struct IdPool {
 }
 
 impl IdPool {
-    /// A pool in which `ids` are already taken.
-    pub(crate) fn with_taken<'a>(ids: impl IntoIterator<Item = &'a str>) -> Self {
-        IdPool {
-            taken: ids.into_iter().map(str::to_string).collect(),
-        }
-    }
-
     /// True when `id` is taken.
     pub(crate) fn is_taken(&self, id: &str) -> bool {
         self.taken.contains(id)
@@ -68,7 +61,9 @@ mod tests {
 
     #[test]
     fn the_pool_never_hands_out_a_taken_id() {
-        let mut pool = IdPool::with_taken(["a", "a-2"]);
+        let mut pool = IdPool::default();
+        pool.take("a");
+        pool.take("a-2");
         assert_eq!(pool.take("a"), "a-3");
         assert_eq!(pool.take("b"), "b");
         assert_eq!(pool.take("b"), "b-2");

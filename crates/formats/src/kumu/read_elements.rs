@@ -1,9 +1,10 @@
 //! Elements sheets: one element per row, columns mapped by name (see `columns`).
 
-use super::columns::{custom_name, element_col, ElementCol, Kind};
+use super::col_map::{map_columns, Col, RowCells};
+use super::columns::{element_col, ElementCol, Kind};
 use super::ids::{slug, IdPool};
 use super::reading::Reading;
-use super::sheet::{column_letter, Cell, Row, Sheet};
+use super::sheet::{Cell, Row, Sheet};
 use super::values;
 use caremap_core::{Consent, Element, ElementId, FieldValue, Location, Position, Sector};
 use std::collections::HashMap;
@@ -15,15 +16,9 @@ pub(crate) struct Pending {
     element: Element,
 }
 
-enum Col {
-    Reserved(ElementCol),
-    Custom(String),
-    Skip,
-}
-
 /// Reads every row of an elements sheet.
 pub(crate) fn read_sheet(r: &mut Reading, sheet: &Sheet) -> Vec<Pending> {
-    let cols = columns(r, sheet);
+    let cols = map_columns(r, sheet, Kind::Elements, element_col);
     sheet
         .rows
         .iter()
@@ -31,65 +26,23 @@ pub(crate) fn read_sheet(r: &mut Reading, sheet: &Sheet) -> Vec<Pending> {
         .collect()
 }
 
-fn columns(r: &mut Reading, sheet: &Sheet) -> Vec<Col> {
-    let mut seen = HashMap::new();
-    let mut seen_custom = HashMap::new();
-    let mut cols = Vec::with_capacity(sheet.headers.len());
-    for (i, header) in sheet.headers.iter().enumerate() {
-        let place = sheet.header_place();
-        if header.trim().is_empty() {
-            if sheet.rows.iter().any(|row| !row.cell(i).is_blank()) {
-                r.warn(
-                    &place,
-                    format!("column {} has no header: its values were not read", column_letter(i)),
-                );
-            }
-            cols.push(Col::Skip);
-            continue;
-        }
-        let col = match element_col(header) {
-            Some(c) => match seen.insert(c, header.clone()) {
-                None => Col::Reserved(c),
-                Some(first) => {
-                    r.warn(&place, format!("column '{header}' repeats column '{first}': only the first was read"));
-                    Col::Skip
-                }
-            },
-            None => {
-                let name = custom_name(Kind::Elements, header);
-                match seen_custom.insert(name.clone(), ()) {
-                    None => Col::Custom(name),
-                    Some(()) => {
-                        r.warn(&place, format!("column '{header}' appears twice: only the first was read"));
-                        Col::Skip
-                    }
-                }
-            }
-        };
-        cols.push(col);
-    }
-    cols
-}
-
-fn read_row(r: &mut Reading, sheet: &Sheet, cols: &[Col], row: &Row) -> Option<Pending> {
+fn read_row(
+    r: &mut Reading,
+    sheet: &Sheet,
+    cols: &[Col<ElementCol>],
+    row: &Row,
+) -> Option<Pending> {
     if row.is_blank() {
         return None;
     }
     let place = sheet.place_of(row.number);
-    let mut reserved: HashMap<ElementCol, &Cell> = HashMap::new();
-    let mut custom = Vec::new();
-    for (i, col) in cols.iter().enumerate() {
-        match col {
-            Col::Reserved(c) => {
-                reserved.insert(*c, row.cell(i));
-            }
-            Col::Custom(name) => custom.push((name, row.cell(i))),
-            Col::Skip => {}
-        }
-    }
-    let cell = |c: ElementCol| -> &Cell { reserved.get(&c).copied().unwrap_or(&Cell::Empty) };
+    let cells = RowCells::new(cols, row);
+    let cell = |c: ElementCol| cells.get(c);
     let Some(label) = cell(ElementCol::Label).text() else {
-        r.warn(&place, "row has no Label: skipped (every element needs a name)");
+        r.warn(
+            &place,
+            "row has no Label: skipped (every element needs a name)",
+        );
         return None;
     };
     let mut e = Element::new("", label, "");
@@ -125,10 +78,11 @@ fn read_row(r: &mut Reading, sheet: &Sheet, cols: &[Col], row: &Row) -> Option<P
     e.location = location(r, &place, &cell);
     e.position = position(r, &place, &cell);
     e.consent = consent(r, &place, &cell);
-    for (name, c) in custom {
+    for (name, c) in &cells.custom {
         let parts = values::parts(c, pipes);
         if !parts.is_empty() {
-            e.fields.insert(name.clone(), FieldValue::from_parts(parts));
+            e.fields
+                .insert(name.to_string(), FieldValue::from_parts(parts));
         }
     }
     Some(Pending {
@@ -160,7 +114,10 @@ fn location<'a>(
     let mut coordinate = |col, what: &str, bound: f64| {
         let v = number(r, place, what, cell(col))?;
         if v.abs() > bound {
-            r.warn(place, format!("{what} {v} is not between -{bound} and {bound}; left empty"));
+            r.warn(
+                place,
+                format!("{what} {v} is not between -{bound} and {bound}; left empty"),
+            );
             return None;
         }
         Some(v)
@@ -210,7 +167,10 @@ fn consent<'a>(
             recorded_by,
         }),
         None if date.is_some() || recorded_by.is_some() => {
-            r.warn(place, "consent date or recorder given without a yes/no Consent: recorded as not given");
+            r.warn(
+                place,
+                "consent date or recorder given without a yes/no Consent: recorded as not given",
+            );
             Some(Consent {
                 given: false,
                 date,
@@ -270,7 +230,9 @@ pub(crate) fn finish(r: &mut Reading, pending: Vec<Pending>) {
                 label_place.insert(e.label.clone(), (p.place.clone(), has_id));
             }
         }
-        r.by_label.entry(e.label.clone()).or_insert_with(|| e.id.clone());
+        r.by_label
+            .entry(e.label.clone())
+            .or_insert_with(|| e.id.clone());
         r.by_label_lower
             .entry(e.label.to_lowercase())
             .or_insert_with(|| e.id.clone());

@@ -72,25 +72,51 @@ pub(crate) fn number_text(n: f64) -> String {
     }
 }
 
-/// One row of a sheet, with the number a person would look for.
+/// One row of a sheet, with the number a person would look for. Cells are kept sparse (column
+/// index and value, blanks left out) so that a hostile sheet with a cell in its last column
+/// costs no more than one with a cell in its first.
 #[derive(Debug, Clone)]
 pub(crate) struct Row {
     /// The row's number in the file: the spreadsheet row, the CSV line, or the item's position.
     pub number: usize,
-    /// The cells, in the order of the sheet's headers (a row may be shorter).
-    pub cells: Vec<Cell>,
+    /// The non-blank cells with their column index, in column order.
+    pub cells: Vec<(usize, Cell)>,
 }
 
 impl Row {
-    /// The cell under header `i`, or an empty cell past the end of the row.
+    /// A row from its cells in column order.
+    pub(crate) fn new(number: usize, cells: Vec<Cell>) -> Row {
+        Row {
+            number,
+            cells: cells
+                .into_iter()
+                .enumerate()
+                .filter(|(_, c)| !c.is_blank())
+                .collect(),
+        }
+    }
+
+    /// A row from cells at given columns, in any order; of two cells in one column the first is
+    /// kept.
+    pub(crate) fn from_sparse(number: usize, mut cells: Vec<(usize, Cell)>) -> Row {
+        cells.retain(|(_, c)| !c.is_blank());
+        cells.sort_by_key(|(i, _)| *i);
+        cells.dedup_by_key(|(i, _)| *i);
+        Row { number, cells }
+    }
+
+    /// The cell in column `i` (empty when there is none).
     pub(crate) fn cell(&self, i: usize) -> &Cell {
         const EMPTY: Cell = Cell::Empty;
-        self.cells.get(i).unwrap_or(&EMPTY)
+        match self.cells.binary_search_by_key(&i, |(j, _)| *j) {
+            Ok(k) => &self.cells[k].1,
+            Err(_) => &EMPTY,
+        }
     }
 
     /// True when every cell is blank.
     pub(crate) fn is_blank(&self) -> bool {
-        self.cells.iter().all(Cell::is_blank)
+        self.cells.is_empty()
     }
 }
 

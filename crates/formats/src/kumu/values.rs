@@ -29,9 +29,9 @@ pub(crate) fn date(cell: &Cell) -> Result<Option<NaiveDate>, String> {
             .ok_or_else(|| format!("{} is not a date", number_text(*n))),
         other => match other.text() {
             None => Ok(None),
-            Some(t) => parse_date_text(&t)
-                .map(Some)
-                .ok_or_else(|| format!("'{t}' is not a date (write it as 2024-03-05 or 05/03/2024)")),
+            Some(t) => parse_date_text(&t).map(Some).ok_or_else(|| {
+                format!("'{t}' is not a date (write it as 2024-03-05 or 05/03/2024)")
+            }),
         },
     }
 }
@@ -39,20 +39,28 @@ pub(crate) fn date(cell: &Cell) -> Result<Option<NaiveDate>, String> {
 fn parse_date_text(t: &str) -> Option<NaiveDate> {
     // "2024-03-05T10:00:00Z" and "2024-03-05 10:00": the day is what counts.
     let day = t.split(['T', ' ']).next().unwrap_or(t);
-    for format in ["%Y-%m-%d", "%Y/%m/%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"] {
-        if let Ok(d) = NaiveDate::parse_from_str(day, format) {
-            return Some(d);
-        }
+    let parts: Vec<&str> = day.split(['-', '/', '.']).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    if !parts
+        .iter()
+        .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
     }
-    for format in ["%d/%m/%y", "%d-%m-%y", "%d.%m.%y"] {
-        let two_digit_year = day.rsplit(['/', '-', '.']).next().is_some_and(|y| y.len() == 2);
-        if two_digit_year {
-            if let Ok(d) = NaiveDate::parse_from_str(day, format) {
-                return Some(d);
-            }
+    let n = |s: &str| s.parse::<u32>().ok();
+    let (year, month, day) = match (a.len(), c.len()) {
+        (4, 1..=2) => (n(a)?, n(b)?, n(c)?),
+        (1..=2, 4) => (n(c)?, n(b)?, n(a)?),
+        // Two-digit years: 00 to 69 are this century, as spreadsheets read them.
+        (1..=2, 2) => {
+            let yy = n(c)?;
+            (if yy < 70 { 2000 + yy } else { 1900 + yy }, n(b)?, n(a)?)
         }
-    }
-    None
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
 }
 
 /// The day an Excel serial number stands for (1900 system), within years 1900 to 9999.
@@ -128,13 +136,24 @@ mod tests {
     #[test]
     fn dates_in_the_shapes_people_type() {
         let d = NaiveDate::from_ymd_opt(2024, 3, 5);
-        for t in ["2024-03-05", "05/03/2024", "5/3/2024", "5-3-24", "5.3.2024", "2024-03-05T10:00:00Z"] {
+        for t in [
+            "2024-03-05",
+            "05/03/2024",
+            "5/3/2024",
+            "5-3-24",
+            "5.3.2024",
+            "2024-03-05T10:00:00Z",
+        ] {
             assert_eq!(date(&text(t)), Ok(d), "{t}");
         }
         assert_eq!(date(&Cell::Number(45356.0)), Ok(d));
         assert_eq!(date(&text("")), Ok(None));
-        assert!(date(&text("next Tuesday")).unwrap_err().contains("'next Tuesday'"));
+        assert!(date(&text("next Tuesday"))
+            .unwrap_err()
+            .contains("'next Tuesday'"));
         assert!(date(&Cell::Number(1e300)).is_err());
+        assert!(date(&text("31/02/2024")).is_err());
+        assert!(date(&text("2024")).is_err());
     }
 
     #[test]
@@ -152,7 +171,10 @@ mod tests {
     fn parts_split_on_pipes_only_in_spreadsheets() {
         assert_eq!(parts(&text(" a | b ||c"), true), vec!["a", "b", "c"]);
         assert_eq!(parts(&text("a | b"), false), vec!["a | b"]);
-        assert_eq!(parts(&Cell::List(vec!["a|b".into(), " ".into()]), true), vec!["a|b"]);
+        assert_eq!(
+            parts(&Cell::List(vec!["a|b".into(), " ".into()]), true),
+            vec!["a|b"]
+        );
         assert_eq!(parts(&Cell::Number(3.0), true), vec!["3"]);
     }
 

@@ -7,7 +7,9 @@ use caremap_core::Status;
 
 use crate::doc::{Bar, BarChart, Chart, Section, Table};
 use crate::palette::status_colour;
-use crate::words::{capitalise, count_of, dec, int, join, join_max, names, of, with_share};
+use crate::words::{
+    agree, capitalise, count_of, dec, int, join, join_max, join_with, of, with_share,
+};
 
 /// The chapter's anchor.
 pub const ID: &str = "bridging";
@@ -29,24 +31,38 @@ pub fn section(a: &Analysis) -> Section {
         return s;
     }
     s.para(format!(
-        "{} cross between sectors; {} link formal and informal actors directly.",
+        "{} {} between sectors; {} {} formal and informal actors directly.",
         of(&b.cross_sector, "connection"),
-        with_share(&b.formal_informal)
+        agree(b.cross_sector.count, "crosses", "cross"),
+        with_share(&b.formal_informal),
+        agree(b.formal_informal.count, "links", "link")
     ));
     s.para(cross_status_sentence(a));
     s.chart(cross_status_chart(a));
     let mut pairs = Table::new(
-        "Connections between each pair of sectors, and how many of them are generative.",
-        &["Sectors", "#Connections", "#Generative"],
+        "Connections between each pair of sectors: how many are active (generative or engaged) and how many generative.",
+        &["Sectors", "#Connections", "#Active", "#Generative"],
     );
     for p in &b.sector_pairs {
         pairs.row(vec![
             format!("{} – {}", p.a.name(), p.b.name()),
             int(p.connections),
+            int(p.active),
             int(p.generative),
         ]);
     }
     s.table(pairs);
+    if b.unknown_sector_connections > 0 {
+        s.note(format!(
+            "{} with an end of unknown sector {} left out of the cross-sector figures.",
+            count_of(b.unknown_sector_connections, "connection"),
+            if b.unknown_sector_connections == 1 {
+                "is"
+            } else {
+                "are"
+            }
+        ));
+    }
     s.heading("Brokers");
     brokers(a, &mut s);
     s.heading("What breaks if someone leaves");
@@ -65,7 +81,15 @@ fn cross_status_sentence(a: &Analysis) -> String {
         .cross_sector_by_status
         .iter()
         .filter(|c| c.count.count > 0)
-        .map(|c| format!("{} {}", with_share(&c.count), c.status.name()))
+        .enumerate()
+        .map(|(i, c)| {
+            let verb = match (i, c.count.count) {
+                (0, 1) => " is",
+                (0, _) => " are",
+                _ => "",
+            };
+            format!("{}{verb} {}", with_share(&c.count), c.status.name())
+        })
         .collect();
     if parts.is_empty() {
         return "No connection crosses between sectors: each sector keeps to itself.".to_string();
@@ -76,6 +100,7 @@ fn cross_status_sentence(a: &Analysis) -> String {
         .find(|c| c.status == Status::Generative)
         .map_or(0, |c| c.count.count);
     let mut text = format!("Of the cross-sector connections, {}.", join(&parts));
+
     if generative == 0 {
         text.push_str(" None of them is generative: the sectors know of each other, but care does not yet flow between them.");
     }
@@ -98,6 +123,7 @@ fn cross_status_chart(a: &Analysis) -> Chart {
             })
             .collect(),
         legend: Vec::new(),
+        in_text: true,
     })
 }
 
@@ -115,7 +141,12 @@ fn brokers(a: &Analysis, s: &mut Section) {
                 "{} ({} to {})",
                 b.element.label,
                 count_of(b.cross_sector_ties, "tie"),
-                join(&b.sectors_reached.iter().map(|x| x.name().to_string()).collect::<Vec<_>>())
+                join(
+                    &b.sectors_reached
+                        .iter()
+                        .map(|x| x.name().to_string())
+                        .collect::<Vec<_>>()
+                )
             )
         })
         .collect();
@@ -130,14 +161,19 @@ fn brokers(a: &Analysis, s: &mut Section) {
             "The {} elements with the most ties to other sectors; betweenness is the share of shortest paths through them (0 to 1).",
             int(shown)
         ),
-        &["Element", "Sector", "#Cross-sector ties", "Sectors reached", "#Betweenness", "Holds the network together"],
+        &["Element", "Sector", "#Cross-sector ties", "#Active", "Sectors reached", "#Betweenness", "Holds the network together"],
     );
     for b in &list[..shown] {
         t.row(vec![
             b.element.label.clone(),
             b.element.sector.name().to_string(),
             int(b.cross_sector_ties),
-            b.sectors_reached.iter().map(|x| x.name()).collect::<Vec<_>>().join(", "),
+            int(b.active_cross_sector_ties),
+            b.sectors_reached
+                .iter()
+                .map(|x| x.name())
+                .collect::<Vec<_>>()
+                .join(", "),
             dec(b.betweenness, 3),
             if b.articulation_point { "yes" } else { "no" }.to_string(),
         ]);
@@ -163,11 +199,18 @@ fn cut_points(points: &[CutPoint], s: &mut Section) {
         points
             .iter()
             .map(|p| {
-                format!(
+                let mut line = format!(
                     "{} is the only link between {} and the rest of the network.",
                     p.element.label,
                     count_of(p.would_cut_off, "element")
-                )
+                );
+                if p.parts > 2 {
+                    line.push_str(&format!(
+                        " Without it, its part of the network would fall into {} pieces.",
+                        p.parts
+                    ));
+                }
+                line
             })
             .collect(),
     );
@@ -206,7 +249,7 @@ fn statutory(a: &Analysis, s: &mut Section) {
     }
     let unlinked: Vec<String> = list
         .iter()
-        .filter(|l| l.to_community == 0)
+        .filter(|l| l.active_to_community == 0)
         .map(|l| l.element.label.clone())
         .collect();
     let inactive: Vec<String> = list
@@ -216,14 +259,14 @@ fn statutory(a: &Analysis, s: &mut Section) {
         .collect();
     let total: usize = list.iter().map(|l| l.connections).sum();
     let mut text = format!(
-        "The {} on the map {} {} between them.",
+        "The {} on the map {} {} in all.",
         count_of(list.len(), "statutory service"),
         if list.len() == 1 { "has" } else { "have" },
         count_of(total, "connection")
     );
     if !unlinked.is_empty() {
         text.push_str(&format!(
-            " No tie to any informal or voluntary actor: {}.",
+            " No active tie with any informal or voluntary actor: {}.",
             join_max(&unlinked, 6)
         ));
     }
@@ -236,7 +279,7 @@ fn statutory(a: &Analysis, s: &mut Section) {
     s.para(text);
     let mut t = Table::new(
         "How each statutory service is tied in: all its connections, the active ones (generative or engaged), and those with informal or voluntary actors.",
-        &["Statutory service", "#Connections", "#Active", "#With the community"],
+        &["Statutory service", "#Connections", "#Active", "#With the community", "#Active with the community"],
     );
     for l in list {
         t.row(vec![
@@ -244,15 +287,18 @@ fn statutory(a: &Analysis, s: &mut Section) {
             int(l.connections),
             int(l.active),
             int(l.to_community),
+            int(l.active_to_community),
         ]);
     }
     s.table(t);
 }
 
-/// "Suggested introduction: A and B, through C: reason"
+/// "Suggested introduction: reason", the reason naming the pair and their shared contact.
 fn introductions(list: &[Introduction], s: &mut Section) {
     if list.is_empty() {
-        s.para("No introductions are suggested: no two unconnected elements share a trusted contact.");
+        s.para(
+            "No introductions are suggested: no two unconnected elements share a trusted contact.",
+        );
         return;
     }
     s.para(
@@ -266,15 +312,17 @@ pub fn introduction_sentence(i: &Introduction) -> String {
     let via = if i.via.is_empty() {
         String::new()
     } else {
-        format!(", through {}", names(&i.via, 3).replace(" and ", " or "))
+        let labels: Vec<String> = i.via.iter().take(3).map(|e| e.label.clone()).collect();
+        format!(", through {}", join_with(&labels, "or"))
     };
     let reason = i.reason.trim().trim_end_matches('.');
     if reason.is_empty() {
-        format!("Suggested introduction: {} and {}{via}.", i.a.label, i.b.label)
-    } else {
         format!(
-            "Suggested introduction: {} and {}{via}: {reason}.",
+            "Suggested introduction: {} and {}{via}.",
             i.a.label, i.b.label
         )
+    } else {
+        // The reason already names the pair and the shared contact.
+        format!("Suggested introduction: {reason}.")
     }
 }

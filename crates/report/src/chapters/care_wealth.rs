@@ -5,15 +5,18 @@ use caremap_core::analysis::care_wealth::{CareTypeCount, ProvidersTo};
 use caremap_core::analysis::Analysis;
 
 use crate::doc::{Bar, BarChart, Chart, Section, Table};
-use crate::words::{count_of, int, join, join_max, of, pct, with_share};
+use crate::words::{
+    agree, capitalise, count_of, int, is_are, join, join_max, of, with_share, word_number,
+};
 
 /// The chapter's anchor.
 pub const ID: &str = "care-wealth";
 /// The chapter's heading.
 pub const TITLE: &str = "2. Care wealth";
 
-const OFFER_COLOUR: &str = "#3d8b37";
-const FLOW_COLOUR: &str = "#2f62b0";
+// Neutral colours: these bars count care types, not sectors or statuses.
+const OFFER_COLOUR: &str = "#2f7f86";
+const FLOW_COLOUR: &str = "#56607a";
 
 /// Builds chapter 2.
 pub fn section(a: &Analysis) -> Section {
@@ -27,7 +30,11 @@ pub fn section(a: &Analysis) -> Section {
         return s;
     }
     let others = w.offering_care.of - w.offering_care.count;
-    let mut offering = format!("{} offer care.", of(&w.offering_care, "element"));
+    let mut offering = format!(
+        "{} {} care.",
+        of(&w.offering_care, "element"),
+        agree(w.offering_care.count, "offers", "offer")
+    );
     if others > 0 {
         offering.push_str(&format!(
             " For the other {}, no care offer is recorded: they may be on the map for their relationships, or their offer is not yet written down.",
@@ -36,8 +43,20 @@ pub fn section(a: &Analysis) -> Section {
     }
     s.para(offering);
     s.heading("Kinds of care");
-    s.para(ranking(&w.by_offer, |c| c.offered_by, "offered", "element"));
-    s.para(ranking(&w.by_flow, |c| c.flowing_on, "flows along connections", "connection"));
+    s.para(ranking(
+        &w.by_offer,
+        |c| c.offered_by,
+        "The care most often offered is",
+        "offered",
+        "element",
+    ));
+    s.para(ranking(
+        &w.by_flow,
+        |c| c.flowing_on,
+        "The care that most often flows along connections is",
+        "flowing along connections",
+        "connection",
+    ));
     let idle: Vec<String> = w
         .by_offer
         .iter()
@@ -56,8 +75,20 @@ pub fn section(a: &Analysis) -> Section {
             join_max(&w.unused_care_types, 10)
         ));
     }
-    s.chart(bars(&w.by_offer, |c| c.offered_by, "Care types offered by elements", "elements offering it", OFFER_COLOUR));
-    s.chart(bars(&w.by_flow, |c| c.flowing_on, "Care types flowing along connections", "connections carrying it", FLOW_COLOUR));
+    s.chart(bars(
+        &w.by_offer,
+        |c| c.offered_by,
+        "Care types offered by elements",
+        "elements offering it",
+        OFFER_COLOUR,
+    ));
+    s.chart(bars(
+        &w.by_flow,
+        |c| c.flowing_on,
+        "Care types flowing along connections",
+        "connections carrying it",
+        FLOW_COLOUR,
+    ));
     s.heading("Gifted and paid care");
     gifted(a, &mut s);
     s.heading("Care reaching care teams and the circle");
@@ -74,16 +105,17 @@ pub fn section(a: &Analysis) -> Section {
 fn ranking(
     counts: &[CareTypeCount],
     value: impl Fn(&CareTypeCount) -> usize,
+    opening: &str,
     verb: &str,
     unit: &str,
 ) -> String {
     let mut ranked: Vec<&CareTypeCount> = counts.iter().filter(|c| value(c) > 0).collect();
-    ranked.sort_by(|x, y| value(y).cmp(&value(x)));
+    ranked.sort_by_key(|c| std::cmp::Reverse(value(c)));
     match ranked.as_slice() {
         [] => format!("No care type is recorded as {verb} yet."),
         [first, rest @ ..] => {
             let mut text = format!(
-                "The care most often {verb} is {} ({}).",
+                "{opening} {} ({}).",
                 first.care_type,
                 count_of(value(first), unit)
             );
@@ -108,7 +140,7 @@ fn bars(
     colour: &str,
 ) -> Chart {
     let mut ranked: Vec<&CareTypeCount> = counts.iter().filter(|c| value(c) > 0).collect();
-    ranked.sort_by(|x, y| value(y).cmp(&value(x)));
+    ranked.sort_by_key(|c| std::cmp::Reverse(value(c)));
     Chart::Bars(BarChart {
         title: title.to_string(),
         unit: unit.to_string(),
@@ -122,6 +154,7 @@ fn bars(
             })
             .collect(),
         legend: Vec::new(),
+        in_text: true,
     })
 }
 
@@ -135,13 +168,24 @@ fn gifted(a: &Analysis, s: &mut Section) {
         return;
     }
     s.para(format!("{} carry care.", of(carrying, "connection")));
-    let mut parts = vec![
-        format!("{} gifted", with_share(&w.gifted)),
-        format!("{} paid", with_share(&w.paid)),
-    ];
+    let mut parts = Vec::new();
+    if w.gifted.count > 0 {
+        parts.push(format!(
+            "{} {} gifted",
+            with_share(&w.gifted),
+            is_are(w.gifted.count)
+        ));
+    }
+    if w.paid.count > 0 {
+        parts.push(format!(
+            "{} {} paid",
+            with_share(&w.paid),
+            is_are(w.paid.count)
+        ));
+    }
     if w.payment_unknown.count > 0 {
         parts.push(format!(
-            "for {} it is not recorded",
+            "for {} it is not recorded whether the care is gifted or paid",
             with_share(&w.payment_unknown)
         ));
     }
@@ -165,24 +209,40 @@ fn providers_sentence(p: &ProvidersTo) -> String {
         .iter()
         .filter(|x| x.status == caremap_core::Status::Generative)
         .count();
-    let who: Vec<String> = p.providers.iter().map(|x| x.element.label.clone()).collect();
-    let mut payment = Vec::new();
-    for (n, what) in [
-        (by_paid(Some(false)), "gifted by"),
-        (by_paid(Some(true)), "paid for from"),
-        (by_paid(None), "not recorded as gifted or paid for"),
-    ] {
-        if n > 0 {
-            payment.push(format!("{what} {}", int(n)));
+    let who: Vec<String> = p
+        .providers
+        .iter()
+        .map(|x| x.element.label.clone())
+        .collect();
+    let (gifted, paid, unknown) = (by_paid(Some(false)), by_paid(Some(true)), by_paid(None));
+    let payment = if unknown == p.providers.len() {
+        "Whether their care is gifted or paid is not recorded.".to_string()
+    } else {
+        let mut parts = Vec::new();
+        if gifted > 0 {
+            parts.push(format!(
+                "{} {} care freely",
+                int(gifted),
+                if gifted == 1 { "gives" } else { "give" }
+            ));
         }
-    }
+        if paid > 0 {
+            parts.push(format!("{} {} paid", int(paid), is_are(paid)));
+        }
+        if unknown > 0 {
+            parts.push(format!(
+                "for {} it is not recorded whether the care is gifted or paid",
+                int(unknown)
+            ));
+        }
+        format!("Of the providers, {}.", join(&parts))
+    };
     format!(
-        "{name} receives care from {}: {}. {} of these ties {} generative; the care is {}.",
+        "{name} receives care from {}: {}. {} of these ties {} generative. {payment}",
         count_of(p.providers.len(), "element"),
         join_max(&who, 8),
-        int(generative),
-        if generative == 1 { "is" } else { "are" },
-        join(&payment)
+        capitalise(&word_number(generative)),
+        is_are(generative),
     )
 }
 
@@ -214,9 +274,4 @@ fn providers_table(a: &Analysis) -> Table {
         }
     }
     t
-}
-
-/// The share of elements offering care, for the title page.
-pub fn offering_share(a: &Analysis) -> String {
-    pct(a.care_wealth.offering_care.share)
 }

@@ -6,7 +6,7 @@ use caremap_core::Status;
 
 use crate::doc::{Bar, BarChart, Chart, Section, Table};
 use crate::palette::status_colour;
-use crate::words::{capitalise, count_of, int, of, pct, with_share};
+use crate::words::{capitalise, count_of, int, is_are, of, pct, with_share, word_number};
 
 /// The chapter's anchor.
 pub const ID: &str = "health";
@@ -29,16 +29,19 @@ pub fn section(a: &Analysis) -> Section {
     }
     s.para(headline(a));
     s.para(format!(
-        "{} are active (generative or engaged): these are the relationships care can travel along today.",
-        of(&h.active, "connection")
+        "{} {} active (generative or engaged): these are the relationships care can travel along today.",
+        of(&h.active, "connection"),
+        is_are(h.active.count)
     ));
     if h.unclassified.count > 0 {
         s.para(format!(
-            "{} of the connections ({}) are not yet assessed; they count as not known, never as weak. Of the {} assessed, {} are generative.",
+            "{} of the connections ({}) {} not yet assessed; they count as not known, never as weak. Of the {} assessed, {} {} generative.",
             int(h.unclassified.count),
             h.unclassified.percent(),
+            is_are(h.unclassified.count),
             int(h.generative_of_assessed.of),
-            with_share(&h.generative_of_assessed)
+            with_share(&h.generative_of_assessed),
+            is_are(h.generative_of_assessed.count)
         ));
     }
     s.chart(status_chart(a));
@@ -50,18 +53,39 @@ pub fn section(a: &Analysis) -> Section {
     );
     stretched(a, &mut s);
     s.table(depth_table(&h.depth_breadth));
+    let n = h.left_out_connections;
+    if n > 0 {
+        s.note(format!(
+            "{} {} left out of every count: {} no element of the map at one end, or the same element at both.",
+            count_of(n, "connection"),
+            if n == 1 { "was" } else { "were" },
+            if n == 1 { "it has" } else { "they have" }
+        ));
+    }
     s
 }
 
-/// "Only 9 of 88 connections (10.2%) are generative; 41 (46.6%) are loosely engaged or inactive."
+/// "9 of 88 connections (10.2%) are generative; 41 (46.6%) are loosely engaged or inactive."
+pub fn headline_figures(a: &Analysis) -> String {
+    let h = &a.health;
+    format!(
+        "{} {} generative; {} {} loosely engaged or inactive.",
+        of(&h.generative, "connection"),
+        is_are(h.generative.count),
+        with_share(&h.weak),
+        is_are(h.weak.count)
+    )
+}
+
+/// The headline with "Only" when few ties are generative, and what it means.
 fn headline(a: &Analysis) -> String {
     let h = &a.health;
-    let only = if h.generative.share < 0.25 { "Only " } else { "" };
-    let mut text = format!(
-        "{only}{} are generative; {} are loosely engaged or inactive.",
-        of(&h.generative, "connection"),
-        with_share(&h.weak)
-    );
+    let only = if h.generative.share < 0.25 {
+        "Only "
+    } else {
+        ""
+    };
+    let mut text = format!("{only}{}", headline_figures(a));
     if h.weak.count > h.generative.count {
         text.push_str(" Fragile ties outnumber the ones where care really flows: deepening a few of them may do more than adding new ones.");
     } else if h.generative.count > 0 {
@@ -93,18 +117,33 @@ fn status_chart(a: &Analysis) -> Chart {
             })
             .collect(),
         legend: Vec::new(),
+        in_text: true,
     })
 }
 
 fn reciprocity(a: &Analysis) -> String {
     let h = &a.health;
-    let mut text = format!("{} are recorded as mutual.", of(&h.mutual, "connection"));
-    if h.reciprocated.of > 0 {
-        text.push_str(&format!(
-            " Of the {} one-way connections, {} are answered by a connection the other way.",
-            int(h.reciprocated.of),
-            with_share(&h.reciprocated)
-        ));
+    let mut text = format!(
+        "{} {} recorded as mutual.",
+        of(&h.mutual, "connection"),
+        is_are(h.mutual.count)
+    );
+    match (h.reciprocated.of, h.reciprocated.count) {
+        (0, _) => {}
+        (n, 0) => text.push_str(&format!(
+            " None of the {} answered by a connection the other way.",
+            if n == 1 {
+                "one one-way connection is".to_string()
+            } else {
+                format!("{} one-way connections is", int(n))
+            }
+        )),
+        (n, _) => text.push_str(&format!(
+            " Of the {} one-way connections, {} {} answered by a connection the other way.",
+            int(n),
+            with_share(&h.reciprocated),
+            is_are(h.reciprocated.count)
+        )),
     }
     text.push_str(" Reciprocal ties are where care goes both ways, the mark of a relationship rather than a referral.");
     text
@@ -116,13 +155,16 @@ fn stretched(a: &Analysis, s: &mut Section) {
         s.para("No element is stretched across many weak ties with few generative ones.");
         return;
     }
+    let h = &a.health;
     s.para(format!(
-        "{} stretched across many weak ties and few generative ones. Holding many light ties at once spreads time and attention thin; fewer, deeper relationships may do more for care.",
+        "{} stretched across many weak ties and few generative ones (at least {} loosely engaged or inactive, and a depth below {}). Holding many light ties at once spreads time and attention thin; fewer, deeper relationships may do more for care.",
         if stretched.len() == 1 {
             "One element is".to_string()
         } else {
             format!("{} elements are", int(stretched.len()))
-        }
+        },
+        word_number(h.stretched_min_weak),
+        pct(h.stretched_depth_below)
     ));
     s.bullets(
         stretched
@@ -132,7 +174,7 @@ fn stretched(a: &Analysis, s: &mut Section) {
                     "{}: {}, {} generative and {} loosely engaged or inactive.",
                     d.element.label,
                     count_of(d.total, "tie"),
-                    int(d.generative),
+                    word_number(d.generative),
                     int(d.weak)
                 )
             })

@@ -7,7 +7,7 @@ use caremap_core::Sector;
 
 use crate::doc::{Bar, BarChart, Chart, LegendItem, Section, Table};
 use crate::palette::{category_colour, sector_colour};
-use crate::words::{capitalise, count_of, int, join, names, plural, with_share};
+use crate::words::{capitalise, count_of, int, join, names, plural, with_share, word_number};
 
 /// The chapter's anchor and heading.
 pub const ID: &str = "membership";
@@ -27,7 +27,10 @@ pub fn section(a: &Analysis) -> Section {
         count_of(m.elements, "element")
     ));
     s.para(sector_sentence(a));
-    let largest = m.by_category.iter().find(|c| c.count.count > 0);
+    let largest = m
+        .by_category
+        .iter()
+        .find(|c| c.count.count > 0 && !c.category.is_empty());
     if let Some(c) = largest {
         s.para(format!(
             "The largest category is {}: {} of all elements.",
@@ -44,7 +47,7 @@ pub fn section(a: &Analysis) -> Section {
     );
     for c in &m.by_category {
         table.row(vec![
-            c.category.clone(),
+            category_name(&c.category, c.in_vocabulary),
             c.sector.name().to_string(),
             int(c.count.count),
             c.count.percent(),
@@ -54,6 +57,16 @@ pub fn section(a: &Analysis) -> Section {
     s.heading("Who is missing");
     missing(a, &mut s);
     s
+}
+
+/// A category as shown in a table: "no category" for the empty name, and a mark for a
+/// category elements use that is not one of the map's.
+fn category_name(name: &str, in_vocabulary: bool) -> String {
+    match (name.is_empty(), in_vocabulary) {
+        (true, _) => "no category".to_string(),
+        (false, true) => name.to_string(),
+        (false, false) => format!("{name} (not one of the map's categories)"),
+    }
 }
 
 fn sector_sentence(a: &Analysis) -> String {
@@ -103,8 +116,14 @@ fn teams_sentence(a: &Analysis) -> String {
     };
     let circles = match m.circles.len() {
         0 => " No care circle is on the map to coordinate the network.".to_string(),
-        1 => format!(" {} is the care circle that coordinates the network.", m.circles[0].label),
-        n => format!(" {n} care circles coordinate it: {}.", names(&m.circles, 12)),
+        1 => format!(
+            " {} is the care circle that coordinates the network.",
+            m.circles[0].label
+        ),
+        n => format!(
+            " {n} care circles coordinate it: {}.",
+            names(&m.circles, 12)
+        ),
     };
     teams + &circles
 }
@@ -116,7 +135,7 @@ fn category_chart(a: &Analysis) -> Chart {
         .iter()
         .filter(|c| c.count.count > 0)
         .map(|c| Bar {
-            label: capitalise(&c.category),
+            label: capitalise(&category_name(&c.category, true)),
             value: c.count.count as f64,
             display: with_share(&c.count),
             colour: category_colour(&c.category, c.sector).to_string(),
@@ -127,6 +146,8 @@ fn category_chart(a: &Analysis) -> Chart {
         unit: "elements".to_string(),
         bars,
         legend: sector_legend(a),
+        // The table under it gives the same figures with each sector.
+        in_text: false,
     })
 }
 
@@ -148,6 +169,7 @@ fn sector_chart(a: &Analysis) -> Chart {
         unit: "elements".to_string(),
         bars,
         legend: Vec::new(),
+        in_text: true,
     })
 }
 
@@ -166,14 +188,57 @@ fn sector_legend(a: &Analysis) -> Vec<LegendItem> {
 
 fn missing(a: &Analysis, s: &mut Section) {
     let m = &a.membership;
-    if m.missing.is_empty() {
+    let special = [STATUTORY, CARE_TEAM, CARE_CIRCLE];
+    // One care circle is what a network needs; only its absence is a gap.
+    let gaps: Vec<&MissingCategory> = m
+        .missing
+        .iter()
+        .filter(|g| g.category != CARE_CIRCLE || g.count == 0)
+        .collect();
+    if gaps.is_empty() {
         s.para(format!(
             "Every default category has more than {} on the map.",
             count_of(m.few_threshold, "element")
         ));
     }
-    for gap in &m.missing {
-        s.para(missing_sentence(a, gap));
+    let absent: Vec<String> = gaps
+        .iter()
+        .filter(|g| g.count == 0 && !special.contains(&g.category.as_str()))
+        .map(|g| g.category.clone())
+        .collect();
+    if !absent.is_empty() {
+        s.para(format!(
+            "No element of {} on the map: {}.",
+            if absent.len() == 1 {
+                "this category is"
+            } else {
+                "these categories is"
+            },
+            absent.join("; ")
+        ));
+    }
+    let few: Vec<String> = gaps
+        .iter()
+        .filter(|g| g.count > 0 && !special.contains(&g.category.as_str()))
+        .map(|g| format!("{} ({})", g.category, g.count))
+        .collect();
+    if !few.is_empty() {
+        s.para(format!(
+            "Thinly present, with {} or fewer: {}.",
+            count_of(m.few_threshold, "element"),
+            few.join("; ")
+        ));
+    }
+    for gap in gaps
+        .iter()
+        .filter(|g| special.contains(&g.category.as_str()))
+    {
+        s.para(special_sentence(a, gap));
+    }
+    if !gaps.iter().any(|g| g.category == STATUTORY) {
+        if let Some(text) = statutory_sentence(a) {
+            s.para(text);
+        }
     }
     for (x, y) in &m.unlinked_sectors {
         s.para(unlinked_sentence(*x, *y));
@@ -181,51 +246,79 @@ fn missing(a: &Analysis, s: &mut Section) {
     if m.unlinked_sectors.is_empty() && m.elements > 0 {
         s.para("Every pair of sectors present on the map is linked by at least one connection.");
     }
-    s.note(format!(
-        "A default category counts as thin when it has {} or fewer. Who is missing is also a question for the people who drew the map: whose care is not yet recorded?",
-        count_of(m.few_threshold, "element")
-    ));
+    s.note(
+        "Who is missing is also a question for the people who drew the map: whose care is not yet recorded?",
+    );
 }
 
-fn missing_sentence(a: &Analysis, gap: &MissingCategory) -> String {
-    let name = &gap.category;
-    if gap.count == 0 {
-        return match name.as_str() {
-            STATUTORY => "No statutory service is on the map: the NHS, the council and commissioned social care are absent from this picture of care.".to_string(),
-            CARE_TEAM => "No care team is on the map: the teams around supported people are not yet part of this picture.".to_string(),
-            CARE_CIRCLE => "No care circle is on the map: nothing is recorded as coordinating the network.".to_string(),
-            _ => format!("No {name} is on the map."),
-        };
+/// Statutory services, care teams and the circle each get a sentence of their own.
+fn special_sentence(a: &Analysis, gap: &MissingCategory) -> String {
+    match (gap.category.as_str(), gap.count) {
+        (STATUTORY, 0) => "No statutory service is on the map: the NHS, the council and commissioned social care are absent from this picture of care.".to_string(),
+        (CARE_TEAM, 0) => "No care team is on the map: the teams around supported people are not yet part of this picture.".to_string(),
+        (CARE_CIRCLE, _) => "No care circle is on the map: nothing is recorded as coordinating the network.".to_string(),
+        (STATUTORY, n) => statutory_sentence(a).unwrap_or_else(|| format!("Only {} on the map.", count_of(n, "statutory service"))),
+        (_, n) => format!(
+            "Only {} {} on the map.",
+            count_of(n, "care team"),
+            if n == 1 { "is" } else { "are" }
+        ),
     }
-    if name == STATUTORY {
-        return statutory_thinnest(a, gap.count);
-    }
-    format!(
-        "Only {} {} on the map ({}).",
-        count_of(gap.count, name),
-        if gap.count == 1 { "is" } else { "are" },
-        gap.sector.name()
-    )
 }
 
-/// "Statutory services are the thinnest part of the map: 4 elements, 3 connections, none generative."
-fn statutory_thinnest(a: &Analysis, count: usize) -> String {
+/// How thinly statutory services are tied in: "Statutory services are the thinnest part of the
+/// map: 4 elements, 3 connections, none of them active." The "thinnest" wording is used only when
+/// their elements have the fewest contacts on average of all categories present.
+fn statutory_sentence(a: &Analysis) -> Option<String> {
     let links = &a.bridging.statutory;
+    if links.is_empty() {
+        return None;
+    }
     let connections: usize = links.iter().map(|l| l.connections).sum();
     let active: usize = links.iter().map(|l| l.active).sum();
     let community: usize = links.iter().map(|l| l.to_community).sum();
     let active_text = match active {
-        0 => "none of them active".to_string(),
+        0 if connections > 0 => "none of them active".to_string(),
+        0 => String::new(),
         n if n == connections => "all of them active".to_string(),
         n => format!("{n} of them active"),
     };
-    format!(
-        "Statutory services are the thinnest part of the map: {}, {} ({}), {} with informal or voluntary actors. Where services and the community do not meet, people can fall through the gap.",
-        count_of(count, "element"),
+    let figures = format!(
+        "{}, {}{}, {} with informal or voluntary actors",
+        count_of(links.len(), "element"),
         count_of(connections, "connection"),
-        active_text,
-        int(community)
-    )
+        if active_text.is_empty() {
+            String::new()
+        } else {
+            format!(" ({active_text})")
+        },
+        word_number(community)
+    );
+    if thinnest_category(a).as_deref() == Some(STATUTORY) {
+        Some(format!(
+            "Statutory services are the thinnest part of the map: {figures}. Where services and the community do not meet, people can fall through the gap."
+        ))
+    } else {
+        Some(format!("Statutory services: {figures}."))
+    }
+}
+
+/// The category whose elements have the fewest distinct contacts on average.
+fn thinnest_category(a: &Analysis) -> Option<String> {
+    let mut sums: Vec<(String, usize, usize)> = Vec::new();
+    for m in &a.elements {
+        match sums.iter_mut().find(|(c, ..)| *c == m.element.category) {
+            Some(entry) => {
+                entry.1 += m.degree;
+                entry.2 += 1;
+            }
+            None => sums.push((m.element.category.clone(), m.degree, 1)),
+        }
+    }
+    sums.into_iter()
+        .filter(|(c, ..)| !c.is_empty())
+        .min_by(|x, y| (x.1 as f64 / x.2 as f64).total_cmp(&(y.1 as f64 / y.2 as f64)))
+        .map(|(c, ..)| c)
 }
 
 fn unlinked_sentence(x: Sector, y: Sector) -> String {

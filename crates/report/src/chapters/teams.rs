@@ -7,7 +7,7 @@ use caremap_core::Status;
 
 use crate::doc::{Chart, LegendItem, Section, StackedChart, StackedRow, Table};
 use crate::palette::status_colour;
-use crate::words::{count_of, int, join, join_max, names};
+use crate::words::{count_of, int, join, join_max, names, word_number};
 
 /// The chapter's anchor.
 pub const ID: &str = "teams";
@@ -26,12 +26,12 @@ pub fn section(a: &Analysis) -> Section {
         return s;
     }
     s.para(overview(a));
+    s.chart(status_chart(a));
+    s.table(summary_table(a));
     for team in &t.teams {
         s.heading(team.team.label.clone());
         s.para(team_sentences(team));
     }
-    s.chart(status_chart(a));
-    s.table(summary_table(a));
     s
 }
 
@@ -86,7 +86,9 @@ fn teams_have(n: usize) -> String {
 fn team_sentences(team: &TeamReport) -> String {
     let name = &team.team.label;
     if team.connections == 0 {
-        return format!("{name} has no connections at all: it is invisible to the community around it.");
+        return format!(
+            "{name} has no connections at all: it is invisible to the community around it."
+        );
     }
     let statuses: Vec<String> = team
         .by_status
@@ -114,18 +116,38 @@ fn team_sentences(team: &TeamReport) -> String {
         int(team.informal_links),
         int(team.voluntary_links),
         int(team.formal_links),
-        if team.formal_links == 1 { "actor" } else { "actors" }
+        if team.formal_links == 1 {
+            "actor"
+        } else {
+            "actors"
+        }
     ));
-    text.push(' ');
     text.push_str(match team.isolation {
-        Isolation::Isolated => "It has no connections at all.",
-        Isolation::NoActiveTies => "None of its ties is active: on paper it is connected, in practice it stands alone.",
-        Isolation::FormalOnly => "Its active ties stay within formal care: no informal or voluntary actor is actively linked to it.",
-        Isolation::Connected => "It has active ties into the community.",
+        Isolation::Isolated => " It has no connections at all.",
+        Isolation::NoActiveTies => " None of its ties is active: on paper it is connected, in practice it stands alone.",
+        Isolation::FormalOnly => " Its active ties stay within formal care: no informal or voluntary actor is actively linked to it.",
+        Isolation::Connected => "",
     });
+    if team.isolation == Isolation::Connected {
+        text.push_str(&format!(
+            " It has active (generative or engaged) ties with {} informal or voluntary {}.",
+            word_number(team.active_community_links),
+            if team.active_community_links == 1 {
+                "actor"
+            } else {
+                "actors"
+            }
+        ));
+    }
+    if team.unknown_links > 0 {
+        text.push_str(&format!(
+            " It is also linked to {} of unknown sector.",
+            count_of(team.unknown_links, "actor")
+        ));
+    }
     if !team.linked_teams.is_empty() {
         text.push_str(&format!(
-            " It is linked to {}.",
+            " Among the other teams, it is linked to {}.",
             names(&team.linked_teams, 6)
         ));
     }
