@@ -92,10 +92,16 @@ pub(crate) fn compute(network: &Network) -> CareWealth {
             flowing_on: 0,
         })
         .collect();
+    // Positions by name, so that a vocabulary of thousands of care types is counted in linear time.
+    let mut position: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, c) in counts.iter().enumerate() {
+        position.entry(c.care_type.clone()).or_insert(i);
+    }
     let mut bump = |name: String, offered: bool| {
-        let pos = match counts.iter().position(|c| c.care_type == name) {
-            Some(p) => p,
+        let pos = match position.get(&name) {
+            Some(&p) => p,
             None => {
+                position.insert(name.clone(), counts.len());
                 counts.push(CareTypeCount {
                     care_type: name,
                     offered_by: 0,

@@ -12,10 +12,11 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::{ConnectionRef, Count, ElementRef, StatusCount};
-use crate::model::care_type::find_care_type;
+use crate::model::care_type::CareTypeIndex;
 use crate::model::category::Sector;
 use crate::model::status::Status;
 use crate::model::{Connection, Element, ElementId, Network};
+use std::cell::RefCell;
 
 /// A counted connection with its ends as positions in `network.elements`.
 #[derive(Debug, Clone, Copy)]
@@ -69,6 +70,8 @@ pub(crate) struct Ctx<'a> {
     pub left_out: usize,
     /// For each element, the positions in `links` of the counted connections touching it.
     incident: Vec<Vec<usize>>,
+    /// A lookup of the care-type vocabulary, so that naming care types stays linear.
+    care_type_index: RefCell<CareTypeIndex>,
 }
 
 impl<'a> Ctx<'a> {
@@ -99,6 +102,7 @@ impl<'a> Ctx<'a> {
             links,
             left_out,
             incident,
+            care_type_index: RefCell::new(CareTypeIndex::default()),
         }
     }
 
@@ -149,7 +153,9 @@ impl<'a> Ctx<'a> {
 
     /// The vocabulary's spelling of a care type, or the trimmed text when it is not in it.
     pub fn care_type_name(&self, written: &str) -> String {
-        find_care_type(&self.net.care_types, written)
+        self.care_type_index
+            .borrow_mut()
+            .find(&self.net.care_types, written)
             .map(str::to_string)
             .unwrap_or_else(|| written.trim().to_string())
     }

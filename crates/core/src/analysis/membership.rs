@@ -127,13 +127,17 @@ fn category_counts(ctx: &Ctx<'_>) -> Vec<CategoryCount> {
         .map(|c| (c.name.clone(), c.sector, true))
         .collect();
     let mut counts = vec![0usize; names.len()];
+    // Positions by lower-cased name, so that a map of many categories is counted in linear time.
+    let mut position: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, (n, _, _)) in names.iter().enumerate() {
+        position.entry(n.to_ascii_lowercase()).or_insert(i);
+    }
     for e in &net.elements {
-        let pos = names
-            .iter()
-            .position(|(n, _, _)| n.eq_ignore_ascii_case(&e.category));
-        match pos {
-            Some(p) => counts[p] += 1,
+        let key = e.category.to_ascii_lowercase();
+        match position.get(&key) {
+            Some(&p) => counts[p] += 1,
             None => {
+                position.insert(key, names.len());
                 names.push((e.category.clone(), Sector::Unknown, false));
                 counts.push(1);
             }

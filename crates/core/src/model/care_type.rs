@@ -2,6 +2,7 @@
 //! connections.
 
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// A kind of care, with a one-line definition.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -130,6 +131,54 @@ pub fn find_care_type<'a>(vocabulary: &'a [CareType], written: &str) -> Option<&
         .iter()
         .find(|t| fold(&t.name) == wanted)
         .map(|t| t.name.as_str())
+}
+
+/// A lookup of a care-type vocabulary by exact and by folded name, so that reading thousands of
+/// distinct care types stays linear. Like [`crate::model::category::CategoryIndex`], a cache:
+/// it describes the vocabulary as it was when built, and every hit is checked.
+#[derive(Debug, Clone, Default)]
+pub struct CareTypeIndex {
+    len: usize,
+    exact: HashMap<String, usize>,
+    folded: HashMap<String, usize>,
+}
+
+impl PartialEq for CareTypeIndex {
+    /// A cache: two maps are equal whatever their indexes hold.
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+
+impl CareTypeIndex {
+    /// Records that `vocabulary[i]` is named `name` (the first of equal names wins).
+    pub fn add(&mut self, i: usize, name: &str) {
+        self.exact.entry(name.to_string()).or_insert(i);
+        self.folded.entry(fold(name)).or_insert(i);
+        self.len = self.len.max(i + 1);
+    }
+
+    /// Finds a care type as [`find_care_type`] does, through the index when it is fresh.
+    pub fn find<'a>(&mut self, vocabulary: &'a [CareType], written: &str) -> Option<&'a str> {
+        if self.len != vocabulary.len() {
+            *self = CareTypeIndex::default();
+            for (i, t) in vocabulary.iter().enumerate() {
+                self.add(i, &t.name);
+            }
+            self.len = vocabulary.len();
+        }
+        let written = written.trim();
+        let hit = self
+            .exact
+            .get(written)
+            .or_else(|| self.folded.get(&fold(written)))
+            .and_then(|&i| vocabulary.get(i));
+        match hit {
+            Some(t) if t.name == written || fold(&t.name) == fold(written) => Some(&t.name),
+            Some(_) => find_care_type(vocabulary, written),
+            None => None,
+        }
+    }
 }
 
 fn fold(text: &str) -> String {

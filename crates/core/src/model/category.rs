@@ -1,7 +1,9 @@
 //! Categories of element (kinds of actor) and the sector each belongs to.
 
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::fmt;
+use std::sync::OnceLock;
 
 /// Where an element sits on the formal/informal divide, the map's central question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -407,6 +409,39 @@ mod tests {
     }
 
     #[test]
+    fn the_index_answers_as_the_plain_matcher_does() {
+        let mut categories = default_categories();
+        categories.push(Category::new("Public Library", Sector::Voluntary));
+        let index = CategoryIndex::build(&categories);
+        for written in [
+            "Care Team",
+            "care teams",
+            "Charity",
+            "NHS Trust",
+            "Grassroots Groups",
+            "Library",
+            "public library",
+            "Public Libraries",
+            "",
+            "  CIC ",
+            "Mutual-aid groups",
+            "Knitting",
+        ] {
+            assert_eq!(
+                match_category_indexed(&categories, &index, written),
+                match_category(&categories, written),
+                "{written:?}"
+            );
+        }
+        // A stale index (the list grew since) falls back to the plain matcher.
+        categories.push(Category::new("Allotment", Sector::Informal));
+        assert_eq!(
+            match_category_indexed(&categories, &index, "allotment"),
+            CategoryMatch::Known("Allotment".into())
+        );
+    }
+
+    #[test]
     fn there_are_nine_defaults_with_the_product_sectors() {
         let d = default_categories();
         assert_eq!(d.len(), 9);
@@ -418,4 +453,125 @@ mod tests {
         );
         assert_eq!(sector(CARE_CIRCLE), Sector::Formal);
     }
+}
+
+/// A lookup of a map's categories by lower-cased and by normalised name, so that reading a file
+/// whose rows bring thousands of distinct types stays linear instead of comparing every row with
+/// every category. It describes `categories` as they were when built: [`CategoryIndex::fresh`]
+/// tells whether it still does, and every hit is checked against the list.
+#[derive(Debug, Clone, Default)]
+pub struct CategoryIndex {
+    len: usize,
+    by_lower: HashMap<String, usize>,
+    by_normal: HashMap<String, usize>,
+}
+
+impl PartialEq for CategoryIndex {
+    /// A cache: two maps are equal whatever their indexes hold.
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+
+impl CategoryIndex {
+    /// The index of `categories`.
+    pub fn build(categories: &[Category]) -> Self {
+        let mut index = CategoryIndex::default();
+        for (i, c) in categories.iter().enumerate() {
+            index.add(i, &c.name);
+        }
+        index.len = categories.len();
+        index
+    }
+
+    /// Records that `categories[i]` is named `name` (the first of equal names wins).
+    pub fn add(&mut self, i: usize, name: &str) {
+        self.by_lower.entry(name.to_ascii_lowercase()).or_insert(i);
+        self.by_normal.entry(normalise(name)).or_insert(i);
+        self.len = self.len.max(i + 1);
+    }
+
+    /// True while the index describes a list of `categories`' length.
+    pub fn fresh(&self, categories: &[Category]) -> bool {
+        self.len == categories.len()
+    }
+
+    /// The position of the category named `name` (ASCII case ignored), checked against the list.
+    pub fn find(&self, categories: &[Category], name: &str) -> Option<usize> {
+        let i = *self.by_lower.get(&name.to_ascii_lowercase())?;
+        categories
+            .get(i)
+            .filter(|c| c.name.eq_ignore_ascii_case(name))
+            .map(|_| i)
+    }
+}
+
+/// Synonyms by written form, to the category they mean.
+type SynonymMap = HashMap<String, &'static str>;
+
+/// The synonyms in normalised form, and with spaces removed, made once.
+fn synonyms() -> &'static (SynonymMap, SynonymMap) {
+    static SYN: OnceLock<(SynonymMap, SynonymMap)> = OnceLock::new();
+    SYN.get_or_init(|| {
+        let mut normal = HashMap::new();
+        let mut compact = HashMap::new();
+        for (synonym, category) in SYNONYMS {
+            let n = normalise(synonym);
+            compact.entry(n.replace(' ', "")).or_insert(category);
+            normal.entry(n).or_insert(category);
+        }
+        (normal, compact)
+    })
+}
+
+/// [`match_category`] through an index of `categories` (see [`CategoryIndex`]): the same
+/// answers in constant time per call.
+pub fn match_category_indexed(
+    categories: &[Category],
+    index: &CategoryIndex,
+    written: &str,
+) -> CategoryMatch {
+    if !index.fresh(categories) {
+        return match_category(categories, written);
+    }
+    let trimmed = written.trim();
+    if trimmed.is_empty() {
+        return CategoryMatch::Empty;
+    }
+    if let Some(i) = index.find(categories, trimmed) {
+        return CategoryMatch::Known(categories[i].name.clone());
+    }
+    let recognised = |category: &str| CategoryMatch::Recognised {
+        written: trimmed.to_string(),
+        category: category.to_string(),
+    };
+    let wanted = normalise(trimmed);
+    if let Some(c) = index
+        .by_normal
+        .get(&wanted)
+        .and_then(|&i| categories.get(i))
+    {
+        if normalise(&c.name) == wanted {
+            return recognised(&c.name);
+        }
+        return match_category(categories, written);
+    }
+    let (normal, compact) = synonyms();
+    let hit = normal
+        .get(&wanted)
+        .or_else(|| compact.get(&wanted.replace(' ', "")));
+    if let Some(category) = hit {
+        if let Some(i) = categories.iter().position(|c| c.name == *category) {
+            return recognised(&categories[i].name);
+        }
+    }
+    if wanted
+        .split(' ')
+        .any(|w| matches!(w, "nhs" | "council" | "statutory"))
+    {
+        if let Some(c) = categories.iter().find(|c| c.name == STATUTORY) {
+            return recognised(&c.name);
+        }
+    }
+    CategoryMatch::New(trimmed.to_string())
 }

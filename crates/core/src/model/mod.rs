@@ -12,8 +12,10 @@ use std::collections::HashMap;
 use std::fmt;
 
 use crate::warning::Warning;
-use care_type::{default_care_types, find_care_type, CareType};
-use category::{default_categories, match_category, Category, CategoryMatch, Sector};
+use care_type::{default_care_types, CareType, CareTypeIndex};
+use category::{
+    default_categories, match_category_indexed, Category, CategoryIndex, CategoryMatch, Sector,
+};
 use status::{Direction, Status};
 
 /// The stable id of an element within a map (an id brought by an import is kept as it was).
@@ -364,6 +366,12 @@ pub struct Network {
     pub elements: Vec<Element>,
     /// The relationships.
     pub connections: Vec<Connection>,
+    /// A lookup of `categories` by name, kept by `resolve_category` (not saved; a cache).
+    #[serde(skip)]
+    category_index: CategoryIndex,
+    /// A lookup of `care_types` by name, kept by `resolve_care_type` (not saved; a cache).
+    #[serde(skip)]
+    care_type_index: CareTypeIndex,
 }
 
 impl Default for Network {
@@ -383,6 +391,8 @@ impl Network {
             care_types: default_care_types(),
             elements: Vec::new(),
             connections: Vec::new(),
+            category_index: CategoryIndex::default(),
+            care_type_index: CareTypeIndex::default(),
         }
     }
 
@@ -447,6 +457,11 @@ impl Network {
 
     /// The category with this name (case-insensitive).
     pub fn category(&self, name: &str) -> Option<&Category> {
+        if self.category_index.fresh(&self.categories) {
+            if let Some(i) = self.category_index.find(&self.categories, name) {
+                return self.categories.get(i);
+            }
+        }
         self.categories
             .iter()
             .find(|c| c.name.eq_ignore_ascii_case(name))
@@ -464,7 +479,10 @@ impl Network {
     /// (sector unknown) when it is new. Returns the category name to store and, when the text
     /// was not a category name as written, a warning message saying what was done.
     pub fn resolve_category(&mut self, written: &str) -> (String, Option<String>) {
-        match match_category(&self.categories, written) {
+        if !self.category_index.fresh(&self.categories) {
+            self.category_index = CategoryIndex::build(&self.categories);
+        }
+        match match_category_indexed(&self.categories, &self.category_index, written) {
             CategoryMatch::Known(name) => (name, None),
             CategoryMatch::Empty => (String::new(), None),
             CategoryMatch::Recognised { written, category } => {
@@ -472,6 +490,7 @@ impl Network {
                 (category, Some(note))
             }
             CategoryMatch::New(name) => {
+                self.category_index.add(self.categories.len(), &name);
                 self.categories
                     .push(Category::new(name.clone(), Sector::Unknown));
                 let note = format!(
@@ -487,9 +506,10 @@ impl Network {
     /// care type was new.
     pub fn resolve_care_type(&mut self, written: &str) -> (String, Option<String>) {
         let written = written.trim();
-        if let Some(name) = find_care_type(&self.care_types, written) {
+        if let Some(name) = self.care_type_index.find(&self.care_types, written) {
             return (name.to_string(), None);
         }
+        self.care_type_index.add(self.care_types.len(), written);
         self.care_types.push(CareType::new(written, ""));
         (
             written.to_string(),

@@ -71,6 +71,7 @@ impl Network {
     /// in order, coordinates on the globe, vocabularies covering what is used.
     pub fn validate(&self) -> Findings {
         let mut out = Findings::default();
+        let vocabulary: HashSet<&str> = self.care_types.iter().map(|t| t.name.as_str()).collect();
         let mut ids: HashMap<&str, &str> = HashMap::new();
         let mut labels: HashMap<&str, usize> = HashMap::new();
         for e in &self.elements {
@@ -107,7 +108,7 @@ impl Network {
                 );
             }
             for t in &e.care_types {
-                if !self.care_types.iter().any(|v| &v.name == t) {
+                if !vocabulary.contains(t.as_str()) {
                     out.push(
                         Severity::Warning,
                         place.clone(),
@@ -185,7 +186,7 @@ impl Network {
                 );
             }
             for t in &c.care_flowing {
-                if !self.care_types.iter().any(|v| &v.name == t) {
+                if !vocabulary.contains(t.as_str()) {
                     out.push(
                         Severity::Warning,
                         place.clone(),
