@@ -9,7 +9,7 @@ use std::path::PathBuf;
 #[command(
     name = "caremap",
     version,
-    after_help = "Examples:\n  caremap analyse examples/larkspur-vale-2026.xlsx\n  caremap report examples/larkspur-vale-2026.xlsx -o report.html\n  caremap diff examples/larkspur-vale-2025.json examples/larkspur-vale-2026.json\n  caremap person examples/larkspur-vale-2026.json \"Team Maple\"\n  caremap convert examples/larkspur-vale-2026.xlsx map.gexf\n\nFormats read and written: caremap JSON (.json), Kumu .xlsx and .csv, Kumu JSON, GEXF (.gexf),\nGraphML (.graphml), graphology JSON, Gephi node/edge CSV.\nExit codes: 0 done, 1 bad input, 2 usage."
+    after_help = "Examples:\n  caremap analyse examples/larkspur-vale-2026.xlsx\n  caremap report examples/larkspur-vale-2026.xlsx -o report.html\n  caremap diff examples/larkspur-vale-2025.json examples/larkspur-vale-2026.json\n  caremap person examples/larkspur-vale-2026.json \"Team Maple\"\n  caremap convert examples/larkspur-vale-2026.xlsx map.gexf\n  caremap layout examples/larkspur-vale-2026.json laid-out.json\n\nFormats read and written: caremap JSON (.json), Kumu .xlsx and .csv, Kumu JSON, GEXF (.gexf),\nGraphML (.graphml), graphology JSON, Gephi node/edge CSV.\nExit codes: 0 done, 1 bad input, 2 usage."
 )]
 pub struct Cli {
     /// What to do.
@@ -114,6 +114,22 @@ pub enum Command {
         #[command(flatten)]
         read: ReadArgs,
     },
+    /// Compute positions for every element (ForceAtlas2 with Barnes-Hut) and write the map.
+    #[command(
+        after_help = "Examples:\n  caremap layout examples/larkspur-vale-2026.json laid-out.json\n  caremap layout big.json big.gexf --iterations 300 --lin-log\n  caremap layout map.xlsx map.json --keep-existing --seed 7\n  caremap layout map.json out.json --to graphology --prevent-overlap\n\nThe same seed gives the same positions. Defaults are graphology's inferred settings\n(strong gravity 0.05, scaling 10). The last file named is the output."
+    )]
+    Layout {
+        /// Input file(s), then the output file.
+        #[arg(required = true, num_args = 2.., value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The output format (default: from the output's extension; .json is caremap's own).
+        #[arg(long, value_name = "FORMAT")]
+        to: Option<String>,
+        #[command(flatten)]
+        layout: LayoutArgs,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
     /// Generate a synthetic network of any size, for trying caremap out at scale.
     #[command(
         after_help = "Examples:\n  caremap generate --elements 10000 --connections 50000 -o big.json\n  caremap generate --elements 500 --connections 2000 --seed 7 -o small.xlsx\n\nPreferential attachment (hubs emerge), random categories, statuses and care types."
@@ -158,4 +174,30 @@ pub struct AnalysisArgs {
     /// Above this many elements, betweenness is estimated by sampling (with an error bound).
     #[arg(long, default_value_t = 20_000, value_name = "ELEMENTS")]
     pub exact_betweenness_limit: usize,
+}
+
+/// Options of the ForceAtlas2 layout.
+#[derive(Debug, Clone, clap::Args)]
+pub struct LayoutArgs {
+    /// Number of iterations.
+    #[arg(long, default_value_t = 100)]
+    pub iterations: usize,
+    /// Seed of the random starting positions.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// LinLog attraction: tighter, more separated clusters.
+    #[arg(long)]
+    pub lin_log: bool,
+    /// Pull towards the centre.
+    #[arg(long, default_value_t = 0.05)]
+    pub gravity: f64,
+    /// Repulsion strength: larger spreads the map out.
+    #[arg(long, default_value_t = 10.0)]
+    pub scaling: f64,
+    /// Keep elements from overlapping.
+    #[arg(long)]
+    pub prevent_overlap: bool,
+    /// Elements that already have a position keep it.
+    #[arg(long)]
+    pub keep_existing: bool,
 }

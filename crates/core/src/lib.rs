@@ -29,3 +29,4 @@ pub use warning::Warning;
 pub mod analysis;
 pub mod generate;
 pub mod graph;
+pub mod layout;

@@ -4,6 +4,7 @@ mod analyse;
 mod convert;
 mod diff;
 mod generate;
+mod layout;
 mod person;
 
 use anyhow::Result;
@@ -47,6 +48,12 @@ pub fn run(cli: Cli) -> Result<()> {
             &read,
         ),
         Command::Convert { files, to, read } => convert::convert(&files, to.as_deref(), &read),
+        Command::Layout {
+            files,
+            to,
+            layout,
+            read,
+        } => layout::layout(&files, to.as_deref(), &layout, &read),
         Command::Generate {
             elements,
             connections,
