@@ -15,10 +15,10 @@
 //! sampling of betweenness (defaults 0.05, 0.95, 42, as the analysis). Threads: rayon's default
 //! (one per core; `RAYON_NUM_THREADS` to change).
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use caremap_core::generate::{barabasi_albert, planted_communities};
 use caremap_core::graph::centrality::betweenness::{
     betweenness, betweenness_exact, BetweennessOptions, Estimate,
 };
@@ -192,61 +192,6 @@ fn network_of(name: &str, n: usize, edges: &[(usize, usize)], rng: &mut SplitMix
         map.connections.push(c);
     }
     map
-}
-
-/// `m` distinct edges among `n` nodes in `blocks` planted groups, 80% of them inside a group
-/// (as `gen_bench`).
-pub fn planted_communities(
-    n: usize,
-    m: usize,
-    blocks: usize,
-    rng: &mut SplitMix64,
-) -> Vec<(usize, usize)> {
-    let size = n.div_ceil(blocks);
-    let m = m.min(n * n.saturating_sub(1) / 2);
-    let mut seen = HashSet::new();
-    while seen.len() < m {
-        let u = rng.below(n);
-        let v = if rng.below(10) < 8 {
-            let b = u / size * size;
-            b + rng.below(size.min(n - b))
-        } else {
-            rng.below(n)
-        };
-        if u != v {
-            seen.insert((u.min(v), u.max(v)));
-        }
-    }
-    let mut edges: Vec<_> = seen.into_iter().collect();
-    edges.sort_unstable();
-    edges
-}
-
-/// Preferential attachment: each new node links to about `m/n` earlier ones chosen in
-/// proportion to their degree (as `gen_bench`).
-pub fn barabasi_albert(n: usize, m: usize, rng: &mut SplitMix64) -> Vec<(usize, usize)> {
-    let k = (m / n.max(1)).max(1);
-    let mut ends: Vec<usize> = Vec::new();
-    let mut edges = Vec::new();
-    for u in 1..n {
-        let mut chosen = Vec::new();
-        while chosen.len() < k.min(u) {
-            let v = if ends.is_empty() {
-                0
-            } else {
-                ends[rng.below(ends.len())]
-            };
-            if !chosen.contains(&v) {
-                chosen.push(v);
-            }
-        }
-        for v in chosen {
-            edges.push((v, u));
-            ends.push(u);
-            ends.push(v);
-        }
-    }
-    edges
 }
 
 /// Parses an edge list ("u v" per line, `#` comments) on every thread.

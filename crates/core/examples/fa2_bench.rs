@@ -16,6 +16,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
+use caremap_core::generate::planted_communities;
 use caremap_core::graph::rng::SplitMix64;
 use caremap_core::layout::quality::{
     community_distance_ratio, edge_length_ratio, neighbour_purity,
@@ -94,33 +95,6 @@ fn report(what: &str, positions: &[[f64; 2]], community: &[usize], edges: &[(usi
     let purity = neighbour_purity(positions, community, 10, 500, 7).unwrap_or(f64::NAN);
     let edge = edge_length_ratio(positions, edges, 200_000, 7).unwrap_or(f64::NAN);
     println!("{what}: same/different distance {ratio:.3}, 10-NN purity {purity:.3}, edge/random length {edge:.3}");
-}
-
-/// `m` distinct edges among `n` nodes in `blocks` planted groups, 80% of them inside a group
-/// (as in `gen_bench.rs`).
-fn planted_communities(
-    n: usize,
-    m: usize,
-    blocks: usize,
-    rng: &mut SplitMix64,
-) -> Vec<(usize, usize)> {
-    let size = n.div_ceil(blocks);
-    let mut seen = std::collections::HashSet::new();
-    while seen.len() < m {
-        let u = rng.below(n);
-        let v = if rng.below(10) < 8 {
-            let b = u / size * size;
-            b + rng.below(size.min(n - b))
-        } else {
-            rng.below(n)
-        };
-        if u != v {
-            seen.insert((u.min(v), u.max(v)));
-        }
-    }
-    let mut edges: Vec<_> = seen.into_iter().collect();
-    edges.sort_unstable();
-    edges
 }
 
 /// The file `fa2-graphology.mjs` reads: "n m", n start positions, m edges.

@@ -12,6 +12,7 @@ use std::time::Instant;
 
 use caremap_core::analysis::structure::compute;
 use caremap_core::analysis::AnalysisOptions;
+use caremap_core::generate::{barabasi_albert, planted_communities};
 use caremap_core::graph::centrality::betweenness::{betweenness, BetweennessOptions};
 use caremap_core::graph::centrality::closeness::closeness;
 use caremap_core::graph::centrality::eigenvector::{eigenvector, EigenvectorOptions};
@@ -101,57 +102,4 @@ fn time<T: std::fmt::Debug>(what: &str, f: impl FnOnce() -> T) {
     let t = Instant::now();
     let out = f();
     println!("  {what}: {:.3} s ({out:?})", t.elapsed().as_secs_f64());
-}
-
-/// `m` distinct edges among `n` nodes in `blocks` planted groups, 80% of them inside a group.
-fn planted_communities(
-    n: usize,
-    m: usize,
-    blocks: usize,
-    rng: &mut SplitMix64,
-) -> Vec<(usize, usize)> {
-    let size = n.div_ceil(blocks);
-    let mut seen = std::collections::HashSet::new();
-    while seen.len() < m {
-        let u = rng.below(n);
-        let v = if rng.below(10) < 8 {
-            let b = u / size * size;
-            b + rng.below(size.min(n - b))
-        } else {
-            rng.below(n)
-        };
-        if u != v {
-            seen.insert((u.min(v), u.max(v)));
-        }
-    }
-    let mut edges: Vec<_> = seen.into_iter().collect();
-    edges.sort_unstable();
-    edges
-}
-
-/// Preferential attachment: each new node links to about `m/n` earlier ones chosen in
-/// proportion to their degree.
-fn barabasi_albert(n: usize, m: usize, rng: &mut SplitMix64) -> Vec<(usize, usize)> {
-    let k = (m / n).max(1);
-    let mut ends: Vec<usize> = Vec::new();
-    let mut edges = Vec::new();
-    for u in 1..n {
-        let mut chosen = Vec::new();
-        while chosen.len() < k.min(u) {
-            let v = if ends.is_empty() {
-                0
-            } else {
-                ends[rng.below(ends.len())]
-            };
-            if !chosen.contains(&v) {
-                chosen.push(v);
-            }
-        }
-        for v in chosen {
-            edges.push((v, u));
-            ends.push(u);
-            ends.push(v);
-        }
-    }
-    edges
 }

@@ -1,5 +1,6 @@
 //! Synthetic care networks of any size, for benchmarks and load tests. Deterministic for a seed.
 
+use crate::graph::rng::SplitMix64;
 use crate::model::category::default_categories;
 use crate::model::status::{Direction, Status};
 use crate::model::{Connection, Element, Network};
@@ -15,29 +16,11 @@ pub struct GenerateOptions {
     pub seed: u64,
 }
 
-/// A SplitMix64 generator: tiny, fast and good enough for test data; written here so that core
-/// keeps no dependency for it.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
 /// Generates a network by preferential attachment (Barabási–Albert style: each new element links
 /// to existing ones chosen in proportion to their ties, so hubs emerge), with categories,
 /// statuses, directions and care types drawn at random in realistic proportions.
 pub fn generate(options: &GenerateOptions) -> Network {
-    let mut rng = SplitMix(options.seed ^ 0x5EED);
+    let mut rng = SplitMix64::new(options.seed ^ 0x5EED);
     let n = options.elements;
     let max_pairs = n.saturating_mul(n.saturating_sub(1)) / 2;
     let m_total = options.connections.min(max_pairs);
@@ -143,6 +126,62 @@ pub fn generate(options: &GenerateOptions) -> Network {
         map.connections.push(c);
     }
     map
+}
+
+/// `m` distinct undirected edges among `n` nodes in `blocks` planted groups of equal size, 80%
+/// of them inside a group: a stochastic block model for benchmarks and layout quality checks
+/// (node `u` belongs to group `u / ceil(n / blocks)`). `m` is capped at the pairs available.
+pub fn planted_communities(
+    n: usize,
+    m: usize,
+    blocks: usize,
+    rng: &mut SplitMix64,
+) -> Vec<(usize, usize)> {
+    let size = n.div_ceil(blocks.max(1)).max(1);
+    let m = m.min(n * n.saturating_sub(1) / 2);
+    let mut seen = std::collections::HashSet::new();
+    while seen.len() < m {
+        let u = rng.below(n);
+        let v = if rng.below(10) < 8 {
+            let b = u / size * size;
+            b + rng.below(size.min(n - b))
+        } else {
+            rng.below(n)
+        };
+        if u != v {
+            seen.insert((u.min(v), u.max(v)));
+        }
+    }
+    let mut edges: Vec<_> = seen.into_iter().collect();
+    edges.sort_unstable();
+    edges
+}
+
+/// Preferential attachment (Barabási and Albert, 1999): each new node links to about `m / n`
+/// earlier ones chosen in proportion to their degree, so hubs emerge.
+pub fn barabasi_albert(n: usize, m: usize, rng: &mut SplitMix64) -> Vec<(usize, usize)> {
+    let k = (m / n.max(1)).max(1);
+    let mut ends: Vec<usize> = Vec::new();
+    let mut edges = Vec::new();
+    for u in 1..n {
+        let mut chosen = Vec::new();
+        while chosen.len() < k.min(u) {
+            let v = if ends.is_empty() {
+                0
+            } else {
+                ends[rng.below(ends.len())]
+            };
+            if !chosen.contains(&v) {
+                chosen.push(v);
+            }
+        }
+        for v in chosen {
+            edges.push((v, u));
+            ends.push(u);
+            ends.push(v);
+        }
+    }
+    edges
 }
 
 #[cfg(test)]

@@ -6,6 +6,8 @@
 //! centre keeps separate components on the page. O(n²) per iteration: fine up to a few hundred
 //! nodes, which is all the picture draws. The same input and seed give the same picture.
 
+use caremap_core::graph::rng::SplitMix64;
+
 /// Choices for [`force_layout`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LayoutOptions {
@@ -36,7 +38,7 @@ pub fn force_layout(n: usize, edges: &[(usize, usize)], options: &LayoutOptions)
     if n == 0 {
         return Vec::new();
     }
-    let mut rng = SplitMix(options.seed);
+    let mut rng = SplitMix64::new(options.seed);
     // Start on a jittered spiral: spread out, so no two nodes start on top of each other.
     let mut pos: Vec<Point> = (0..n)
         .map(|i| {
@@ -194,23 +196,6 @@ pub(crate) fn bounds(values: impl Iterator<Item = f64>) -> (f64, f64) {
     values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
         (lo.min(v), hi.max(v))
     })
-}
-
-/// SplitMix64 (Steele, Lea and Flood, 2014): tiny, fast and good enough for starting positions.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
 }
 
 #[cfg(test)]
