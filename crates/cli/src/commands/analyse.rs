@@ -19,7 +19,20 @@ fn run_analysis(
     let progress = Progress::new("analysing");
     progress.step("reading");
     let network = read_map(files, read)?;
-    let analysis = analyse_with_progress(&network, &options(args), &mut |step| progress.step(step));
+    // CAREMAP_PHASE_TIMES=1 prints how long each step took (for profiling large maps).
+    let timing = std::env::var_os("CAREMAP_PHASE_TIMES").is_some();
+    let mut last: Option<(String, std::time::Instant)> = None;
+    let mut report_step = |name: Option<&str>| {
+        if let (true, Some((step, started))) = (timing, &last) {
+            eprintln!("phase {step}: {:.3} s", started.elapsed().as_secs_f64());
+        }
+        last = name.map(|n| (n.to_string(), std::time::Instant::now()));
+    };
+    let analysis = analyse_with_progress(&network, &options(args), &mut |step| {
+        progress.step(step);
+        report_step(Some(step));
+    });
+    report_step(None);
     Ok((network, analysis))
 }
 

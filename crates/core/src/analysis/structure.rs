@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{AnalysisOptions, ElementRef};
-use crate::graph::centrality::betweenness::{betweenness, BetweennessOptions, Estimate};
+use crate::graph::centrality::betweenness::{betweenness, BetweennessOptions, Estimate, Sampling};
 use crate::graph::centrality::closeness::closeness_from_sum;
 use crate::graph::centrality::degree::{in_degree, out_degree};
 use crate::graph::centrality::eigenvector::{eigenvector, EigenvectorOptions};
@@ -25,15 +25,31 @@ use crate::model::Network;
 pub enum BetweennessMethod {
     /// Exactly (Brandes).
     Exact,
-    /// Estimated from a sample of source elements.
+    /// Estimated from a sample.
     Sampled {
-        /// Sources sampled.
+        /// What was sampled (absent in analyses written before paths were sampled: sources).
+        #[serde(default)]
+        algorithm: SamplingAlgorithm,
+        /// Samples drawn: shortest paths, or source elements.
         samples: usize,
         /// With probability `confidence`, every normalised value is within this of the exact one.
         error_bound: f64,
         /// The probability the bound holds.
         confidence: f64,
     },
+}
+
+/// What sampled betweenness sampled, and so which bound it states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SamplingAlgorithm {
+    /// Random shortest paths between random pairs of elements (Riondato and Kornaropoulos,
+    /// 2016: the bound comes from the VC dimension of shortest paths).
+    ShortestPaths,
+    /// Random source elements, every shortest path from each (Brandes and Pich, 2007, with
+    /// Hoeffding's bound).
+    #[default]
+    Sources,
 }
 
 /// One community found by community detection.
@@ -164,14 +180,16 @@ pub fn compute(network: &Network, options: &AnalysisOptions) -> (Structure, Vec<
             component_of[u] = i;
         }
     }
-    let between = betweenness(
-        graph.view(false),
-        &BetweennessOptions {
-            exact_limit: options.exact_betweenness_limit,
-            seed: options.seed,
-            ..BetweennessOptions::default()
-        },
-    );
+    let between = {
+        betweenness(
+            graph.view(false),
+            &BetweennessOptions {
+                exact_limit: options.exact_betweenness_limit,
+                seed: options.seed,
+                ..BetweennessOptions::default()
+            },
+        )
+    };
     // Brandes's searches already measured every distance from their sources: no second pass.
     let searches = &between.searches;
     let paths = match between.estimate {
@@ -183,19 +201,21 @@ pub fn compute(network: &Network, options: &AnalysisOptions) -> (Structure, Vec<
             &searches.to_node_count,
         ),
     };
-    let eigen = eigenvector(&graph, &EigenvectorOptions::default());
-    let rank = pagerank(&graph, &PageRankOptions::default());
+    let eigen = { eigenvector(&graph, &EigenvectorOptions::default()) };
+    let rank = { pagerank(&graph, &PageRankOptions::default()) };
     let clust = clustering(&graph);
     let cores = core_number(&graph);
     let reach = two_step_reach(graph.view(false));
     let (ins, outs) = (in_degree(&graph), out_degree(&graph));
-    let communities = louvain(
-        &graph,
-        &LouvainOptions {
-            seed: options.seed,
-            ..LouvainOptions::default()
-        },
-    );
+    let communities = {
+        louvain(
+            &graph,
+            &LouvainOptions {
+                seed: options.seed,
+                ..LouvainOptions::default()
+            },
+        )
+    };
 
     let metrics: Vec<ElementMetrics> = (0..n)
         .map(|u| ElementMetrics {
@@ -251,22 +271,29 @@ pub fn compute(network: &Network, options: &AnalysisOptions) -> (Structure, Vec<
         betweenness: match between.estimate {
             Estimate::Exact => BetweennessMethod::Exact,
             Estimate::Sampled {
+                algorithm,
                 sources,
                 error_bound,
                 confidence,
                 ..
             } => BetweennessMethod::Sampled {
+                algorithm: match algorithm {
+                    Sampling::Paths => SamplingAlgorithm::ShortestPaths,
+                    Sampling::Sources => SamplingAlgorithm::Sources,
+                },
                 samples: sources,
                 error_bound,
                 confidence,
             },
         },
-        key_connectors: key_connectors(
-            &graph,
-            &metrics,
-            components.iter().filter(|c| c.len() > 1).count(),
-            sampled,
-        ),
+        key_connectors: {
+            key_connectors(
+                &graph,
+                &metrics,
+                components.iter().filter(|c| c.len() > 1).count(),
+                sampled,
+            )
+        },
     };
     (structure, metrics)
 }
@@ -516,9 +543,9 @@ mod tests {
     #[test]
     fn large_maps_sample_betweenness_and_say_so() {
         let mut map = Network::new("ring");
-        // Below about 2,300 elements the default 5% bound needs every source, so sampling
-        // would not pay; a ring of 3,000 samples.
-        let n = 3000;
+        // The default 5% bound on a ring of 4,000 (vertex diameter bounded by 2 · 2,000 + 1)
+        // needs 200 · (⌊log₂ 3,999⌋ + 1 + ln 20) ≈ 3,000 sampled paths: fewer than the elements.
+        let n = 4000;
         for i in 0..n {
             map.elements.push(crate::model::Element::new(
                 format!("e{i}"),
@@ -540,10 +567,12 @@ mod tests {
         let (s, _) = compute(&map, &options);
         match s.betweenness {
             BetweennessMethod::Sampled {
+                algorithm,
                 samples,
                 error_bound,
                 confidence,
             } => {
+                assert_eq!(algorithm, SamplingAlgorithm::ShortestPaths);
                 assert!(samples < n && error_bound > 0.0 && confidence == 0.95);
             }
             BetweennessMethod::Exact => panic!("expected sampling"),

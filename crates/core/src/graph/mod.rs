@@ -28,6 +28,8 @@ pub mod cuts;
 pub mod paths;
 pub mod rng;
 
+use rayon::prelude::*;
+
 use crate::model::Network;
 
 /// A compact adjacency structure (compressed sparse rows) for the algorithms.
@@ -52,24 +54,151 @@ struct Rows {
 
 impl Rows {
     /// Rows of `n` nodes from `(source, target)` pairs: sorted, repeats and self-loops dropped.
-    fn build(n: usize, mut pairs: Vec<(u32, u32)>) -> Rows {
-        pairs.retain(|&(u, v)| u != v);
-        pairs.sort_unstable();
-        pairs.dedup();
+    ///
+    /// Counting sort rather than a comparison sort of the pairs: count each row, lay the rows
+    /// out by prefix sums, scatter the targets, then sort and deduplicate the (short) rows in
+    /// parallel. O(m) plus the row sorts.
+    fn from_pairs(n: usize, pairs: impl Iterator<Item = (u32, u32)> + Clone) -> Rows {
         let mut offsets = vec![0usize; n + 1];
-        for &(u, _) in &pairs {
-            offsets[u as usize + 1] += 1;
+        for (u, v) in pairs.clone() {
+            if u != v {
+                offsets[u as usize + 1] += 1;
+            }
         }
         for i in 0..n {
             offsets[i + 1] += offsets[i];
         }
-        let targets = pairs.into_iter().map(|(_, v)| v).collect();
+        let mut next = offsets.clone();
+        let mut targets = vec![0u32; offsets[n]];
+        for (u, v) in pairs {
+            if u != v {
+                let at = &mut next[u as usize];
+                targets[*at] = v;
+                *at += 1;
+            }
+        }
+        drop(next);
+        let lens: Vec<usize> = split_rows(&mut targets, &offsets)
+            .into_par_iter()
+            .with_min_len(256)
+            .map(|row| {
+                row.sort_unstable();
+                let mut kept = 0;
+                for i in 0..row.len() {
+                    if kept == 0 || row[i] != row[kept - 1] {
+                        row[kept] = row[i];
+                        kept += 1;
+                    }
+                }
+                kept
+            })
+            .collect();
+        let mut rows = Rows { offsets, targets };
+        rows.compact(&lens);
+        rows
+    }
+
+    /// Keeps the first `lens[u]` targets of each row `u`, closing the gaps.
+    fn compact(&mut self, lens: &[usize]) {
+        let n = lens.len();
+        if (0..n).all(|u| self.offsets[u] + lens[u] == self.offsets[u + 1]) {
+            return;
+        }
+        let mut write = 0;
+        for (u, &len) in lens.iter().enumerate() {
+            let start = self.offsets[u];
+            self.targets.copy_within(start..start + len, write);
+            self.offsets[u] = write;
+            write += len;
+        }
+        self.offsets[n] = write;
+        self.targets.truncate(write);
+    }
+
+    /// The rows turned round: `v` is in row `u` of the result when `u` is in row `v` here.
+    /// Rows come out sorted because the rows here are read in order.
+    fn transpose(&self) -> Rows {
+        let n = self.offsets.len().saturating_sub(1);
+        let mut offsets = vec![0usize; n + 1];
+        for &v in &self.targets {
+            offsets[v as usize + 1] += 1;
+        }
+        for i in 0..n {
+            offsets[i + 1] += offsets[i];
+        }
+        let mut next = offsets.clone();
+        let mut targets = vec![0u32; self.targets.len()];
+        for u in 0..n {
+            for &v in self.row(u) {
+                let at = &mut next[v as usize];
+                targets[*at] = node(u);
+                *at += 1;
+            }
+        }
+        Rows { offsets, targets }
+    }
+
+    /// Row by row, the sorted union of the rows of `a` and `b` (same node count).
+    fn union(a: &Rows, b: &Rows) -> Rows {
+        let n = a.offsets.len().saturating_sub(1);
+        let merge = |u: usize, out: Option<&mut [u32]>| -> usize {
+            let (x, y) = (a.row(u), b.row(u));
+            let (mut i, mut j, mut k) = (0, 0, 0);
+            let mut out = out;
+            while i < x.len() || j < y.len() {
+                let next = if j == y.len() || (i < x.len() && x[i] < y[j]) {
+                    i += 1;
+                    x[i - 1]
+                } else if i == x.len() || y[j] < x[i] {
+                    j += 1;
+                    y[j - 1]
+                } else {
+                    i += 1;
+                    j += 1;
+                    x[i - 1]
+                };
+                if let Some(out) = out.as_deref_mut() {
+                    out[k] = next;
+                }
+                k += 1;
+            }
+            k
+        };
+        let lens: Vec<usize> = (0..n)
+            .into_par_iter()
+            .with_min_len(256)
+            .map(|u| merge(u, None))
+            .collect();
+        let mut offsets = vec![0usize; n + 1];
+        for u in 0..n {
+            offsets[u + 1] = offsets[u] + lens[u];
+        }
+        let mut targets = vec![0u32; offsets[n]];
+        split_rows(&mut targets, &offsets)
+            .into_par_iter()
+            .enumerate()
+            .with_min_len(256)
+            .for_each(|(u, row)| {
+                merge(u, Some(row));
+            });
         Rows { offsets, targets }
     }
 
     fn row(&self, u: usize) -> &[u32] {
         &self.targets[self.offsets[u]..self.offsets[u + 1]]
     }
+}
+
+/// `targets` cut into its rows, as mutable slices.
+fn split_rows<'a>(targets: &'a mut [u32], offsets: &[usize]) -> Vec<&'a mut [u32]> {
+    let mut rows = Vec::with_capacity(offsets.len().saturating_sub(1));
+    let mut rest = targets;
+    for w in offsets.windows(2) {
+        let (row, tail) = rest.split_at_mut(w[1] - w[0]);
+        rows.push(row);
+        rest = tail;
+    }
+    rows
 }
 
 /// Index of node `i` as stored in the rows.
@@ -106,29 +235,31 @@ impl Graph {
     }
 
     /// Builds the three views from `(from, to, two_way)` triples. Panics on a node `>= n`.
+    ///
+    /// Only the directed view is sorted (counting sort, rows in parallel); the predecessors
+    /// are its transpose, and the undirected view the row-by-row union of the two (or a copy of
+    /// the directed view when every arc is two-way).
     fn build(n: usize, arcs: &[(usize, usize, bool)]) -> Graph {
-        let mut und = Vec::with_capacity(arcs.len() * 2);
-        let mut out = Vec::with_capacity(arcs.len() * 2);
-        for &(u, v, two_way) in arcs {
+        for &(u, v, _) in arcs {
             assert!(
                 u < n && v < n,
                 "arc ({u}, {v}) outside a graph of {n} nodes"
             );
+        }
+        let pairs = arcs.iter().flat_map(|&(u, v, two_way)| {
             let (u, v) = (node(u), node(v));
-            und.push((u, v));
-            und.push((v, u));
-            out.push((u, v));
-            if two_way {
-                out.push((v, u));
-            }
-        }
-        let inc = out.iter().map(|&(u, v)| (v, u)).collect();
-        Graph {
-            n,
-            und: Rows::build(n, und),
-            out: Rows::build(n, out),
-            inc: Rows::build(n, inc),
-        }
+            std::iter::once((u, v)).chain(two_way.then_some((v, u)))
+        });
+        let out = Rows::from_pairs(n, pairs);
+        let all_two_way = arcs.iter().all(|&(_, _, two_way)| two_way);
+        let (inc, und) = if all_two_way {
+            (out.clone(), out.clone())
+        } else {
+            let inc = out.transpose();
+            let und = Rows::union(&out, &inc);
+            (inc, und)
+        };
+        Graph { n, und, out, inc }
     }
 
     /// Number of nodes.
@@ -274,6 +405,54 @@ mod tests {
         assert_eq!(g.out_neighbors(2), &[1, 3]);
         assert_eq!(g.in_neighbors(2), &[1, 3]);
         assert_eq!(g.out_neighbors(3), &[2]);
+    }
+
+    #[test]
+    fn counting_sort_rows_match_sorted_pairs() {
+        // Against the plain definition: sort the pairs, drop repeats and loops.
+        fn naive(n: usize, mut pairs: Vec<(u32, u32)>) -> Vec<Vec<u32>> {
+            pairs.retain(|&(u, v)| u != v);
+            pairs.sort_unstable();
+            pairs.dedup();
+            let mut rows = vec![Vec::new(); n];
+            for (u, v) in pairs {
+                rows[u as usize].push(v);
+            }
+            rows
+        }
+        let mut rng = crate::graph::rng::SplitMix64::new(3);
+        for round in 0..60 {
+            let n = 1 + rng.below(40);
+            let m = rng.below(4 * n);
+            let arcs: Vec<(usize, usize, bool)> = (0..m)
+                .map(|_| {
+                    (
+                        rng.below(n),
+                        rng.below(n),
+                        round % 3 == 0 || rng.below(3) == 0,
+                    )
+                })
+                .collect();
+            let g = Graph::build(n, &arcs);
+            let mut out = Vec::new();
+            let mut und = Vec::new();
+            for &(u, v, two_way) in &arcs {
+                let (u, v) = (node(u), node(v));
+                out.push((u, v));
+                if two_way {
+                    out.push((v, u));
+                }
+                und.push((u, v));
+                und.push((v, u));
+            }
+            let inc: Vec<_> = out.iter().map(|&(u, v)| (v, u)).collect();
+            let (out, inc, und) = (naive(n, out), naive(n, inc), naive(n, und));
+            for u in 0..n {
+                assert_eq!(g.out_neighbors(u), &out[u][..], "round {round} out {u}");
+                assert_eq!(g.in_neighbors(u), &inc[u][..], "round {round} in {u}");
+                assert_eq!(g.neighbors(u), &und[u][..], "round {round} und {u}");
+            }
+        }
     }
 
     #[test]

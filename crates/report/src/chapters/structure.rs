@@ -1,6 +1,6 @@
 //! Chapter 6: network structure, and the table of element metrics.
 
-use caremap_core::analysis::structure::BetweennessMethod;
+use caremap_core::analysis::structure::{BetweennessMethod, SamplingAlgorithm};
 use caremap_core::analysis::{Analysis, ElementMetrics};
 
 use crate::doc::{Section, Table};
@@ -168,12 +168,17 @@ fn method_note(a: &Analysis) -> String {
     let betweenness = match &a.structure.betweenness {
         BetweennessMethod::Exact => "Betweenness was computed exactly.".to_string(),
         BetweennessMethod::Sampled {
+            algorithm,
             samples,
             error_bound,
             confidence,
         } => format!(
-            "Betweenness was estimated from {} sampled elements: with {} confidence every value is within {} of the exact one.",
+            "Betweenness was estimated from {} {}: with {} confidence every value is within {} of the exact one.",
             int(*samples),
+            match algorithm {
+                SamplingAlgorithm::ShortestPaths => "shortest paths between random pairs of elements",
+                SamplingAlgorithm::Sources => "sampled elements",
+            },
             pct(*confidence),
             dec(*error_bound, 3)
         ),

@@ -15,7 +15,7 @@
 //!
 //! Ties in score are broken by the ids of the pair, so the order is reproducible.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use super::Introduction;
 use crate::analysis::common::{end_sentence, join_names, Ctx};
@@ -58,63 +58,119 @@ pub(super) fn suggest(
     if limit == 0 {
         return Vec::new();
     }
-    let mut pairs: HashMap<(usize, usize), Vec<Shared>> = HashMap::new();
-    for (z, tied) in ties.iter().enumerate() {
-        let trusted: Vec<(usize, Status)> = tied
-            .iter()
-            .filter(|(_, s)| s.is_active())
-            .map(|(&o, &s)| (o, s))
-            .collect();
-        for (i, &(x, sx)) in trusted.iter().enumerate() {
-            for &(y, sy) in &trusted[i + 1..] {
-                if !ties[x].contains_key(&y) {
-                    pairs
-                        .entry((x, y))
-                        .or_default()
-                        .push((z, sx, sy, weight(sx) * weight(sy)));
-                }
-            }
-        }
-    }
-    let offers: Vec<Vec<String>> = (0..ties.len())
+    let n = ties.len();
+    let trusted: Vec<Vec<(usize, Status)>> = ties
+        .iter()
+        .map(|tied| {
+            tied.iter()
+                .filter(|(_, s)| s.is_active())
+                .map(|(&o, &s)| (o, s))
+                .collect()
+        })
+        .collect();
+    let offers: Vec<Vec<String>> = (0..n)
         .map(|i| ctx.care_types(&ctx.element(i).care_types))
         .collect();
     let receives = received(ctx);
-    let mut scored: Vec<Scored> = pairs
-        .into_iter()
-        .map(|((x, y), shared)| {
-            let (a, b) = if ctx.element(x).id <= ctx.element(y).id {
-                (x, y)
-            } else {
-                (y, x)
-            };
-            let strength: f64 = shared.iter().map(|s| s.3).sum();
-            let comp = complementary(&offers, &receives, a, b).len();
-            let score = strength
-                + divide_score(ctx.sectors[a], ctx.sectors[b])
-                + 0.5 * comp.min(MAX_COMPLEMENTARY) as f64;
-            (score, a, b, shared)
-        })
-        .collect();
     let order = |p: &Scored, q: &Scored| {
         q.0.total_cmp(&p.0)
             .then_with(|| ctx.element(p.1).id.cmp(&ctx.element(q.1).id))
             .then_with(|| ctx.element(p.2).id.cmp(&ctx.element(q.2).id))
             .then_with(|| (p.1, p.2).cmp(&(q.1, q.2)))
     };
+    // Every candidate pair (x, y), x < y, from x's side: through each trusted contact z of x
+    // (ascending, as the shared contacts are listed) to z's trusted contacts y. The strengths
+    // add up in a dense array rather than a map of pairs: a large map with hubs has many
+    // millions of pairs, of which only the best `limit` are kept (selected as they come).
+    let mut strength = vec![0.0f64; n];
+    let mut seen = vec![false; n];
+    let mut tied = vec![false; n];
+    let mut reached: Vec<usize> = Vec::new();
+    let mut scored: Vec<Scored> = Vec::new();
+    for x in 0..n {
+        if trusted[x].is_empty() {
+            continue;
+        }
+        for &o in ties[x].keys() {
+            tied[o] = true;
+        }
+        for &(z, sx) in &trusted[x] {
+            let wx = weight(sx);
+            let row = &trusted[z];
+            for &(y, sy) in &row[row.partition_point(|&(y, _)| y <= x)..] {
+                if tied[y] {
+                    continue;
+                }
+                if !seen[y] {
+                    seen[y] = true;
+                    reached.push(y);
+                }
+                strength[y] += wx * weight(sy);
+            }
+        }
+        for &o in ties[x].keys() {
+            tied[o] = false;
+        }
+        for y in reached.drain(..) {
+            let (a, b) = if ctx.element(x).id <= ctx.element(y).id {
+                (x, y)
+            } else {
+                (y, x)
+            };
+            let comp = complementary_count(&offers, &receives, a, b);
+            let score = strength[y]
+                + divide_score(ctx.sectors[a], ctx.sectors[b])
+                + 0.5 * comp.min(MAX_COMPLEMENTARY) as f64;
+            scored.push((score, a, b, Vec::new()));
+            strength[y] = 0.0;
+            seen[y] = false;
+        }
+        if scored.len() >= 2 * limit + 1024 {
+            scored.select_nth_unstable_by(limit - 1, order);
+            scored.truncate(limit);
+        }
+    }
     // Only the best `limit` are kept: select them before sorting (a large map has many pairs).
     if scored.len() > limit {
         scored.select_nth_unstable_by(limit - 1, order);
         scored.truncate(limit);
     }
     scored.sort_by(order);
+    // The shared contacts of the kept pairs, as (contact, its tie to the lower-numbered end,
+    // its tie to the other, product of their weights), contacts ascending.
+    for (_, a, b, shared) in &mut scored {
+        let (x, y) = ((*a).min(*b), (*a).max(*b));
+        for &(z, sx) in &trusted[x] {
+            if let Some(&sy) = ties[y].get(&z).filter(|s| s.is_active()) {
+                shared.push((z, sx, sy, weight(sx) * weight(sy)));
+            }
+        }
+    }
     scored
         .into_iter()
         .map(|(score, a, b, shared)| introduction(ctx, &offers, &receives, score, a, b, shared))
         .collect()
 }
 
-/// The care types flowing toward each element.
+/// How many care types one of `a` and `b` offers that the other receives (the length of
+/// [`complementary`], without building it).
+fn complementary_count(
+    offers: &[Vec<String>],
+    receives: &[Vec<String>],
+    a: usize,
+    b: usize,
+) -> usize {
+    [(a, b), (b, a)]
+        .iter()
+        .map(|&(from, to)| {
+            offers[from]
+                .iter()
+                .filter(|t| receives[to].contains(t))
+                .count()
+        })
+        .sum()
+}
+
 fn received(ctx: &Ctx<'_>) -> Vec<Vec<String>> {
     let mut out = vec![Vec::new(); ctx.net.elements.len()];
     for l in &ctx.links {

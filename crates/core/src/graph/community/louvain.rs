@@ -1,12 +1,20 @@
 //! Louvain community detection (Blondel, Guillaume, Lambiotte and Lefebvre, "Fast unfolding of
-//! communities in large networks", J. Stat. Mech. P10008, 2008), following networkx's
-//! `louvain_communities`: nodes visited in a seeded random order, each moved to the neighbouring
-//! community with the largest modularity gain until no move helps; communities then become the
-//! nodes of a smaller weighted graph, and so on while modularity rises by more than a threshold.
+//! communities in large networks", J. Stat. Mech. P10008, 2008), with the gain of networkx's
+//! `louvain_communities`: nodes moved to the neighbouring community with the largest modularity
+//! gain until no move helps; communities then become the nodes of a smaller weighted graph, and
+//! so on while modularity rises by more than a threshold. Finally every node of the original
+//! graph gets one more chance to move on its own (the refinement of networkit's PLM), which
+//! repairs nodes that the coarse levels carried into the wrong community.
 //!
-//! Roughly O(E) per pass, a few passes per level, few levels. The moves run on one thread so
-//! that a seed always gives the same communities; the result is renumbered so that community 0
-//! is the largest (ties by smallest node).
+//! Local moving visits the nodes once in a seeded random order and afterwards only the
+//! neighbours of nodes that moved (a queue), rather than sweeping all nodes again until a sweep
+//! moves none: on 100k-node graphs the sweeps ran 125 (planted groups) to 450 (Barabási-Albert)
+//! times over the whole graph for a tail of one to five moves each. Aggregation gathers each
+//! community's links in a dense array (no hashing, no sort of the links). About O(E) per level.
+//! It runs on one thread, so a seed always gives the same communities; the result is renumbered
+//! so that community 0 is the largest (ties by smallest node).
+
+use std::collections::VecDeque;
 
 use super::super::rng::SplitMix64;
 use super::super::Graph;
@@ -77,6 +85,12 @@ pub fn louvain(graph: &Graph, options: &LouvainOptions) -> Louvain {
             }
             q = new_q;
             level = level.aggregate(&moved);
+        }
+        if levels > 1 {
+            let base = Weighted::from_graph(graph);
+            if let Some(refined) = base.local_moves(labels.clone(), options.resolution, &mut rng) {
+                labels = refined;
+            }
         }
     }
     let (labels, count) = renumber(&labels);
@@ -175,55 +189,83 @@ impl Weighted {
 
     /// Moves nodes between communities until no move raises modularity. Returns the community
     /// of every node numbered 0.. in order of first node, or `None` when nothing moved.
+    ///
+    /// Every node is visited once in a seeded random order; a node that moves puts its
+    /// neighbours outside its new community back in the queue (the "fast local moving" of
+    /// Traag, Waltman and van Eck, Sci. Rep. 9, 5233, 2019), so later work goes only where the
+    /// neighbourhood changed instead of sweeping every node until a sweep moves none. A move
+    /// must gain more than a rounding margin, so that ties cannot make nodes swing for ever.
+    /// The weights towards neighbouring communities sit in one dense array reused for every
+    /// node, with the list of entries touched: O(degree) per visit.
     fn one_level(&self, resolution: f64, rng: &mut SplitMix64) -> Option<Vec<usize>> {
+        self.local_moves((0..self.len()).collect(), resolution, rng)
+    }
+
+    /// Local moving from the partition `com` (community ids below the node count).
+    fn local_moves(
+        &self,
+        mut com: Vec<usize>,
+        resolution: f64,
+        rng: &mut SplitMix64,
+    ) -> Option<Vec<usize>> {
         let n = self.len();
-        let m = self.total;
-        let mut com: Vec<usize> = (0..n).collect();
-        let mut stot = self.strength.clone();
+        // The gain of moving `u` (strength k) into community c, times m, is
+        // to_com[c] − γ·stot[c]·k/2m, minus the same for its own community without it.
+        let scale = resolution / (2.0 * self.total);
+        let mut stot = vec![0.0; n];
+        for (u, &c) in com.iter().enumerate() {
+            stot[c] += self.strength[u];
+        }
         let mut order: Vec<usize> = (0..n).collect();
         rng.shuffle(&mut order);
-        // Weight from the current node to each neighbouring community, and which were touched.
+        let mut queue: VecDeque<usize> = order.into();
+        let mut queued = vec![true; n];
         let mut to_com = vec![0.0f64; n];
         let mut touched: Vec<usize> = Vec::new();
         let mut improved = false;
-        loop {
-            let mut moves = 0;
-            for &u in &order {
-                let own = com[u];
-                for (v, w) in self.row(u) {
-                    let c = com[v];
-                    if to_com[c] == 0.0 {
-                        touched.push(c);
-                    }
-                    to_com[c] += w;
-                }
-                let k = self.strength[u];
-                stot[own] -= k;
-                // The gain of leaving `own` plus joining `c`, over m, as networkx computes it.
-                let remove_cost = -to_com[own] / m + resolution * (stot[own] * k) / (2.0 * m * m);
-                let mut best = own;
-                let mut best_gain = 0.0;
-                for &c in &touched {
-                    let gain =
-                        remove_cost + to_com[c] / m - resolution * (stot[c] * k) / (2.0 * m * m);
-                    if gain > best_gain {
-                        best_gain = gain;
-                        best = c;
-                    }
-                }
-                stot[best] += k;
-                if best != own {
-                    com[u] = best;
-                    moves += 1;
-                    improved = true;
-                }
-                for &c in &touched {
-                    to_com[c] = 0.0;
-                }
-                touched.clear();
+        while let Some(u) = queue.pop_front() {
+            queued[u] = false;
+            let k = self.strength[u];
+            if self.offsets[u] == self.offsets[u + 1] {
+                continue;
             }
-            if moves == 0 {
-                break;
+            let own = com[u];
+            for (v, w) in self.row(u) {
+                let c = com[v];
+                if to_com[c] == 0.0 {
+                    touched.push(c);
+                }
+                to_com[c] += w;
+            }
+            stot[own] -= k;
+            let own_gain = to_com[own] - stot[own] * k * scale;
+            let mut best = own;
+            let mut best_gain = own_gain;
+            for &c in &touched {
+                let gain = to_com[c] - stot[c] * k * scale;
+                if gain > best_gain {
+                    best_gain = gain;
+                    best = c;
+                }
+            }
+            // Weights are sums of whole edges: a real gain is far above this margin.
+            if best_gain - own_gain <= 1e-12 * k {
+                best = own;
+            }
+            stot[best] += k;
+            for &c in &touched {
+                to_com[c] = 0.0;
+            }
+            touched.clear();
+            if best != own {
+                com[u] = best;
+                improved = true;
+                for (v, _) in self.row(u) {
+                    if !queued[v] && com[v] != best {
+                        queued[v] = true;
+                        queue.push_back(v);
+                    }
+                }
             }
         }
         if !improved {
@@ -241,43 +283,58 @@ impl Weighted {
         Some(com)
     }
 
-    /// The graph whose nodes are the communities of `labels` (numbered 0..k).
+    /// The graph whose nodes are the communities of `labels` (numbered 0..k): the members of
+    /// each community gathered by a counting sort, their links summed in a dense array with
+    /// the list of entries touched. O(V + E), no hashing and no sorting of the links.
     fn aggregate(&self, labels: &[usize]) -> Weighted {
+        let n = self.len();
         let k = labels.iter().copied().max().map_or(0, |c| c + 1);
-        let mut self_loop = vec![0.0; k];
-        let mut strength = vec![0.0; k];
-        let mut links: Vec<(u32, u32, f64)> = Vec::with_capacity(self.targets.len());
-        for u in 0..self.len() {
-            let cu = labels[u];
-            self_loop[cu] += self.self_loop[u];
-            strength[cu] += self.strength[u];
-            for (v, w) in self.row(u) {
-                let cv = labels[v];
-                if cu == cv {
-                    // Each inside edge is seen from both ends.
-                    self_loop[cu] += w / 2.0;
-                } else {
-                    links.push((cu as u32, cv as u32, w));
-                }
-            }
-        }
-        links.sort_unstable_by_key(|&(a, b, _)| (a, b));
-        let mut offsets = vec![0usize; k + 1];
-        let mut targets: Vec<u32> = Vec::new();
-        let mut weights: Vec<f64> = Vec::new();
-        let mut last: Option<(u32, u32)> = None;
-        for (a, b, w) in links {
-            if last == Some((a, b)) {
-                *weights.last_mut().expect("a previous link") += w;
-            } else {
-                targets.push(b);
-                weights.push(w);
-                offsets[a as usize + 1] += 1;
-                last = Some((a, b));
-            }
+        let mut start = vec![0usize; k + 1];
+        for &c in labels {
+            start[c + 1] += 1;
         }
         for c in 0..k {
-            offsets[c + 1] += offsets[c];
+            start[c + 1] += start[c];
+        }
+        let mut fill = start.clone();
+        let mut members = vec![0usize; n];
+        for (u, &c) in labels.iter().enumerate() {
+            members[fill[c]] = u;
+            fill[c] += 1;
+        }
+        let mut self_loop = vec![0.0; k];
+        let mut strength = vec![0.0; k];
+        let mut offsets = Vec::with_capacity(k + 1);
+        offsets.push(0);
+        let mut targets: Vec<u32> = Vec::new();
+        let mut weights: Vec<f64> = Vec::new();
+        let mut acc = vec![0.0f64; k];
+        let mut touched: Vec<usize> = Vec::new();
+        for c in 0..k {
+            for &u in &members[start[c]..start[c + 1]] {
+                self_loop[c] += self.self_loop[u];
+                strength[c] += self.strength[u];
+                for (v, w) in self.row(u) {
+                    let cv = labels[v];
+                    if cv == c {
+                        // Each inside edge is seen from both ends.
+                        self_loop[c] += w / 2.0;
+                    } else {
+                        if acc[cv] == 0.0 {
+                            touched.push(cv);
+                        }
+                        acc[cv] += w;
+                    }
+                }
+            }
+            touched.sort_unstable();
+            for &d in &touched {
+                targets.push(d as u32);
+                weights.push(acc[d]);
+                acc[d] = 0.0;
+            }
+            touched.clear();
+            offsets.push(targets.len());
         }
         Weighted {
             offsets,
@@ -366,5 +423,41 @@ mod tests {
         assert_eq!(a, b);
         assert!(a.modularity > 0.6, "{}", a.modularity);
         assert!((a.modularity - modularity(&g, &a.labels, 1.0)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn planted_communities_are_found_and_the_seed_fixes_them() {
+        // 2,000 nodes in 20 planted groups of 100, 10,000 edges, 80% inside a group.
+        let mut rng = SplitMix64::new(2024);
+        let edges = crate::generate::planted_communities(2000, 10_000, 20, &mut rng);
+        let g = Graph::from_undirected_edges(2000, &edges);
+        let planted: Vec<usize> = (0..2000).map(|u| u / 100).collect();
+        let planted_q = modularity(&g, &planted, 1.0);
+        // A reference run (seed 7) found Q = 0.7487 in 20 communities, the planted groups
+        // 0.7486 (every seed in 0..6 gave 0.74866).
+        for seed in 0..6 {
+            let l = louvain(
+                &g,
+                &LouvainOptions {
+                    seed,
+                    ..LouvainOptions::default()
+                },
+            );
+            assert!(l.modularity > 0.74, "seed {seed}: {}", l.modularity);
+            assert!(
+                l.modularity > planted_q - 0.005,
+                "seed {seed}: {}",
+                l.modularity
+            );
+            assert!((l.modularity - modularity(&g, &l.labels, 1.0)).abs() < 1e-12);
+        }
+        let options = LouvainOptions {
+            seed: 7,
+            ..LouvainOptions::default()
+        };
+        let a = louvain(&g, &options);
+        assert!((0.7485..0.749).contains(&a.modularity), "{}", a.modularity);
+        assert_eq!(a.count, 20);
+        assert_eq!(a, louvain(&g, &options));
     }
 }
