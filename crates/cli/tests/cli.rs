@@ -238,26 +238,7 @@ fn convert_carries_the_demo_through_every_format_with_nothing_lost() {
         let o = caremap(&["convert", &original, path.to_str().unwrap(), "--to", to]);
         assert!(o.status.success(), "{to}: {}", stderr(&o));
         let back = dir.path().join(format!("{file}.back.json"));
-        let o = caremap(&[
-            "convert",
-            path.to_str().unwrap(),
-            back.to_str().unwrap(),
-            "--from",
-            to,
-            "--to",
-            "caremap",
-        ]);
-        assert!(o.status.success(), "{to} back: {}", stderr(&o));
-        let got: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(&back).unwrap()).unwrap();
-        assert_eq!(
-            got["network"]["elements"], want["network"]["elements"],
-            "{to}: elements changed"
-        );
-        assert_eq!(
-            got["network"]["connections"], want["network"]["connections"],
-            "{to}: connections changed"
-        );
+        assert_reads_back(&[&path], &back, to, &want);
     }
     for (to, stem, parts) in [
         ("kumu-csv", "k.csv", ["k-elements.csv", "k-connections.csv"]),
@@ -272,30 +253,28 @@ fn convert_carries_the_demo_through_every_format_with_nothing_lost() {
         ]);
         assert!(o.status.success(), "{to}: {}", stderr(&o));
         let back = dir.path().join(format!("{stem}.back.json"));
-        let a = dir.path().join(parts[0]);
-        let b = dir.path().join(parts[1]);
-        let o = caremap(&[
-            "convert",
-            a.to_str().unwrap(),
-            b.to_str().unwrap(),
-            back.to_str().unwrap(),
-            "--from",
-            to,
-            "--to",
-            "caremap",
-        ]);
-        assert!(o.status.success(), "{to} back: {}", stderr(&o));
-        let got: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(&back).unwrap()).unwrap();
-        assert_eq!(
-            got["network"]["elements"], want["network"]["elements"],
-            "{to}: elements changed"
-        );
-        assert_eq!(
-            got["network"]["connections"], want["network"]["connections"],
-            "{to}: connections changed"
-        );
+        let (a, b) = (dir.path().join(parts[0]), dir.path().join(parts[1]));
+        assert_reads_back(&[&a, &b], &back, to, &want);
     }
+}
+
+/// Converts `files` (written as `format`) back to caremap JSON at `back` and asserts that every
+/// element and connection is as in `want`.
+fn assert_reads_back(files: &[&Path], back: &Path, format: &str, want: &serde_json::Value) {
+    let mut args: Vec<&str> = vec!["convert"];
+    args.extend(files.iter().map(|f| f.to_str().unwrap()));
+    args.extend([back.to_str().unwrap(), "--from", format, "--to", "caremap"]);
+    let o = caremap(&args);
+    assert!(o.status.success(), "{format} back: {}", stderr(&o));
+    let got: serde_json::Value = serde_json::from_slice(&std::fs::read(back).unwrap()).unwrap();
+    assert_eq!(
+        got["network"]["elements"], want["network"]["elements"],
+        "{format}: elements changed"
+    );
+    assert_eq!(
+        got["network"]["connections"], want["network"]["connections"],
+        "{format}: connections changed"
+    );
 }
 
 #[test]
