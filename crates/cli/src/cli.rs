@@ -9,7 +9,7 @@ use std::path::PathBuf;
 #[command(
     name = "caremap",
     version,
-    after_help = "Examples:\n  caremap analyse examples/larkspur-vale-2026.xlsx\n  caremap report examples/larkspur-vale-2026.xlsx -o report.html\n  caremap diff examples/larkspur-vale-2025.json examples/larkspur-vale-2026.json\n  caremap person examples/larkspur-vale-2026.json \"Team Maple\"\n  caremap convert examples/larkspur-vale-2026.xlsx map.gexf\n  caremap layout examples/larkspur-vale-2026.json laid-out.json\n\nFormats read and written: caremap JSON (.json), Kumu .xlsx and .csv, Kumu JSON, GEXF (.gexf),\nGraphML (.graphml), graphology JSON, Gephi node/edge CSV.\nExit codes: 0 done, 1 bad input, 2 usage."
+    after_help = "Examples:\n  caremap analyse examples/larkspur-vale-2026.xlsx\n  caremap report examples/larkspur-vale-2026.xlsx -o report.html\n  caremap diff examples/larkspur-vale-2025.json examples/larkspur-vale-2026.json\n  caremap person examples/larkspur-vale-2026.json \"Team Maple\"\n  caremap convert examples/larkspur-vale-2026.xlsx map.gexf\n  caremap layout examples/larkspur-vale-2026.json laid-out.json\n  caremap serve\n\nFormats read and written: caremap JSON (.json), Kumu .xlsx and .csv, Kumu JSON, GEXF (.gexf),\nGraphML (.graphml), graphology JSON, Gephi node/edge CSV.\nExit codes: 0 done, 1 bad input, 2 usage."
 )]
 pub struct Cli {
     /// What to do.
@@ -151,6 +151,113 @@ pub enum Command {
         #[arg(long, value_name = "FORMAT")]
         to: Option<String>,
     },
+    /// Run the caremap server: the API, accounts, sharing and public pages.
+    #[command(
+        after_help = "Examples:\n  caremap serve\n  caremap serve --bind 0.0.0.0:8080 --data /var/lib/caremap\n  caremap serve --database postgres://caremap:secret@db.internal/caremap\n  CAREMAP_BIND=127.0.0.1:9000 caremap serve --log-format json\n\nOn first run it creates its SQLite database in the data directory, applies migrations and\nloads the demo map (published at /public/larkspur-vale-demo). Create the first administrator\nwith `caremap user add --admin`. Stops cleanly on Ctrl-C or SIGTERM. API reference: docs/api.md\nand GET /api/v1/openapi.json."
+    )]
+    Serve {
+        #[command(flatten)]
+        server: ServerArgs,
+    },
+    /// Manage accounts of a caremap server's database.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+/// `caremap user ...`.
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create an account; the first administrator is made this way.
+    #[command(
+        after_help = "Examples:\n  caremap user add --admin --email ada@example.org --name \"Ada\"\n  echo \"a long passphrase\" | caremap user add --email sam@example.org --name Sam --password-stdin\n\nThe password is asked for twice on a terminal, or read from the first line of standard\ninput with --password-stdin. An administrator also becomes owner of every map that has no\nmembers yet (the demo map of a new server)."
+    )]
+    Add {
+        /// The account's email (its login name).
+        #[arg(long)]
+        email: String,
+        /// The name shown to other members.
+        #[arg(long)]
+        name: String,
+        /// Make the account an administrator of this caremap.
+        #[arg(long)]
+        admin: bool,
+        /// Read the password from the first line of standard input instead of asking.
+        #[arg(long)]
+        password_stdin: bool,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+    /// List the accounts.
+    List {
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
+}
+
+/// Which database the server uses.
+#[derive(Debug, Clone, clap::Args)]
+pub struct DatabaseArgs {
+    /// Directory of the embedded SQLite database (caremap.db), created if missing.
+    #[arg(
+        long,
+        env = "CAREMAP_DATA",
+        default_value = "caremap-data",
+        value_name = "DIR"
+    )]
+    pub data: PathBuf,
+    /// A database URL instead of the data directory: postgres://USER:PASSWORD@HOST/DB, or
+    /// sqlite://FILE?mode=rwc.
+    #[arg(long, env = "CAREMAP_DATABASE_URL", value_name = "URL")]
+    pub database: Option<String>,
+}
+
+/// How the server runs.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ServerArgs {
+    /// Address and port to listen on.
+    #[arg(
+        long,
+        env = "CAREMAP_BIND",
+        default_value = "127.0.0.1:8080",
+        value_name = "ADDR"
+    )]
+    pub bind: String,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// Do not load the demo map into an empty deployment.
+    #[arg(long, env = "CAREMAP_NO_DEMO")]
+    pub no_demo: bool,
+    /// Mark the session cookie Secure (when users reach the server over HTTPS).
+    #[arg(long, env = "CAREMAP_SECURE_COOKIES")]
+    pub secure_cookies: bool,
+    /// Largest uploaded file, in MiB.
+    #[arg(
+        long,
+        env = "CAREMAP_UPLOAD_LIMIT_MB",
+        default_value_t = 50,
+        value_name = "MIB"
+    )]
+    pub upload_limit_mb: usize,
+    /// Longest a request may take, in seconds.
+    #[arg(
+        long,
+        env = "CAREMAP_REQUEST_TIMEOUT",
+        default_value_t = 60,
+        value_name = "SECONDS"
+    )]
+    pub request_timeout: u64,
+    /// Log lines as text or as JSON objects.
+    #[arg(long, env = "CAREMAP_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+}
+
+/// How the server writes its log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// key=value text lines.
+    Text,
+    /// One JSON object per line.
+    Json,
 }
 
 /// How input files are read.

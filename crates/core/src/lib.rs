@@ -30,3 +30,4 @@ pub mod analysis;
 pub mod generate;
 pub mod graph;
 pub mod layout;
+pub mod privacy;

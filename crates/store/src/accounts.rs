@@ -31,7 +31,7 @@ macro_rules! impl_accounts {
             /// The account with this id.
             pub async fn user(&self, id: UserId) -> Result<User> {
                 let row: Option<UserRow> = sqlx::query_as(
-                    "SELECT id, email, display_name, password_hash, created_us FROM users WHERE id = $1",
+                    "SELECT id, email, display_name, password_hash, created_us, is_admin FROM users WHERE id = $1",
                 )
                 .bind(id)
                 .fetch_optional(&self.pool)
@@ -43,7 +43,7 @@ macro_rules! impl_accounts {
             pub async fn user_by_email(&self, email: &str) -> Result<User> {
                 let email = normalise_email(email)?;
                 let row: Option<UserRow> = sqlx::query_as(
-                    "SELECT id, email, display_name, password_hash, created_us FROM users WHERE email = $1",
+                    "SELECT id, email, display_name, password_hash, created_us, is_admin FROM users WHERE email = $1",
                 )
                 .bind(&email)
                 .fetch_optional(&self.pool)
@@ -54,7 +54,7 @@ macro_rules! impl_accounts {
             /// Every account, oldest first.
             pub async fn list_users(&self) -> Result<Vec<User>> {
                 let rows: Vec<UserRow> = sqlx::query_as(
-                    "SELECT id, email, display_name, password_hash, created_us FROM users ORDER BY id",
+                    "SELECT id, email, display_name, password_hash, created_us, is_admin FROM users ORDER BY id",
                 )
                 .fetch_all(&self.pool)
                 .await?;
@@ -204,6 +204,59 @@ macro_rules! impl_accounts {
                 Ok(())
             }
 
+            /// Makes a user an administrator of the deployment, or not.
+            pub async fn set_admin(&self, id: UserId, admin: bool) -> Result<()> {
+                let done = sqlx::query("UPDATE users SET is_admin = $1 WHERE id = $2")
+                    .bind(i64::from(admin))
+                    .bind(id)
+                    .execute(&self.pool)
+                    .await?;
+                if done.rows_affected() == 0 {
+                    return Err(StoreError::NotFound { what: format!("user {id}") });
+                }
+                Ok(())
+            }
+
+            /// Records a failed login under a key (an email or an address), dropping failures
+            /// older than `forget_before`, and returns how many failures the key has since then.
+            pub async fn record_login_failure(
+                &self,
+                key: &str,
+                at: DateTime<Utc>,
+                forget_before: DateTime<Utc>,
+            ) -> Result<i64> {
+                sqlx::query("DELETE FROM login_failures WHERE at_us < $1")
+                    .bind(to_us(forget_before))
+                    .execute(&self.pool)
+                    .await?;
+                sqlx::query("INSERT INTO login_failures (key, at_us) VALUES ($1, $2)")
+                    .bind(key)
+                    .bind(to_us(at))
+                    .execute(&self.pool)
+                    .await?;
+                self.login_failures(key, forget_before).await
+            }
+
+            /// How many failed logins a key has had since a moment.
+            pub async fn login_failures(&self, key: &str, since: DateTime<Utc>) -> Result<i64> {
+                Ok(sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM login_failures WHERE key = $1 AND at_us >= $2",
+                )
+                .bind(key)
+                .bind(to_us(since))
+                .fetch_one(&self.pool)
+                .await?)
+            }
+
+            /// Forgets a key's failed logins (after a successful login).
+            pub async fn clear_login_failures(&self, key: &str) -> Result<()> {
+                sqlx::query("DELETE FROM login_failures WHERE key = $1")
+                    .bind(key)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
             /// Gives a user a role in a map (replacing any role they had).
             pub async fn set_member(&self, map: MapId, user: UserId, role: Role) -> Result<()> {
                 sqlx::query(
@@ -272,15 +325,16 @@ pub(crate) use impl_accounts;
 use crate::error::{Result, StoreError};
 use crate::types::{from_us, User};
 
-pub(crate) type UserRow = (i64, String, String, Option<String>, i64);
+pub(crate) type UserRow = (i64, String, String, Option<String>, i64, i64);
 
-pub(crate) fn user((id, email, display_name, password_hash, created): UserRow) -> User {
+pub(crate) fn user((id, email, display_name, password_hash, created, admin): UserRow) -> User {
     User {
         id,
         email,
         display_name,
         password_hash,
         created: from_us(created),
+        is_admin: admin != 0,
     }
 }
 

@@ -136,6 +136,14 @@ dispatch! {
     fn list_api_tokens(&self, user: UserId) -> Vec<ApiToken>;
     /// Revokes a user's API token.
     fn delete_api_token(&self, user: UserId, id: i64) -> ();
+    /// Makes a user an administrator of the deployment, or not.
+    fn set_admin(&self, id: UserId, admin: bool) -> ();
+    /// Records a failed login under a key, forgets older ones, returns the key's count.
+    fn record_login_failure(&self, key: &str, at: DateTime<Utc>, forget_before: DateTime<Utc>) -> i64;
+    /// How many failed logins a key has had since a moment.
+    fn login_failures(&self, key: &str, since: DateTime<Utc>) -> i64;
+    /// Forgets a key's failed logins.
+    fn clear_login_failures(&self, key: &str) -> ();
     /// Gives a user a role in a map.
     fn set_member(&self, map: MapId, user: UserId, role: Role) -> ();
     /// A user's role in a map.

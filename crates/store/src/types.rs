@@ -192,6 +192,9 @@ pub struct User {
     pub password_hash: Option<String>,
     /// When the account was made.
     pub created: DateTime<Utc>,
+    /// Whether the user administers the deployment (creates accounts, sees every map).
+    #[serde(default)]
+    pub is_admin: bool,
 }
 
 /// A login session. The server checks idle and absolute expiry; the store keeps the times.

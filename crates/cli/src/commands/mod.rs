@@ -6,6 +6,7 @@ mod diff;
 mod generate;
 mod layout;
 mod person;
+mod serve;
 
 use anyhow::Result;
 
@@ -47,6 +48,8 @@ pub fn run(cli: Cli) -> Result<()> {
             svg.as_deref(),
             &read,
         ),
+        Command::Serve { server } => serve::serve(&server),
+        Command::User(command) => serve::user(&command),
         Command::Convert { files, to, read } => convert::convert(&files, to.as_deref(), &read),
         Command::Layout {
             files,

@@ -1,0 +1,394 @@
+//! Elements and connections: read, create, update, delete, and batches of changes.
+//!
+//! Every item has a version; `GET` answers it in the body and as the `ETag`. `PUT` and `DELETE`
+//! must send `If-Match` with the version they read: a stale one is a 409 with the current
+//! version, and nothing changes. Without `If-Match` the answer is 428, so an edit can never
+//! silently overwrite someone else's.
+
+use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use caremap_core::model::{Connection, Element, ElementId};
+use caremap_store::{Change, ItemKind, MapId, Role, Versioned};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::auth::Caller;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{Json, Path, Query};
+use crate::state::AppState;
+
+/// The `ETag` of a version.
+pub fn etag(version: i64) -> HeaderValue {
+    HeaderValue::from_str(&format!("\"{version}\"")).expect("digits are a valid header")
+}
+
+/// The version named by `If-Match` (`"3"`, `W/"3"` or `3`); 428 when missing.
+pub fn if_match(headers: &HeaderMap) -> ApiResult<i64> {
+    let Some(value) = headers.get(header::IF_MATCH) else {
+        return Err(ApiError::new(
+            StatusCode::PRECONDITION_REQUIRED,
+            "version_required",
+            "send 'If-Match' with the version you read (the ETag of the GET), so that nobody's change is overwritten",
+        ));
+    };
+    let text = value.to_str().unwrap_or("").trim();
+    let text = text.strip_prefix("W/").unwrap_or(text).trim_matches('"');
+    text.parse().map_err(|_| {
+        ApiError::bad_request(format!(
+            "'If-Match: {text}' is not a version; send the ETag the GET gave, e.g. If-Match: \"3\""
+        ))
+    })
+}
+
+fn versioned<T: serde::Serialize>(status: StatusCode, v: &Versioned<T>) -> Response {
+    let mut response = (status, axum::Json(v)).into_response();
+    response.headers_mut().insert(header::ETAG, etag(v.version));
+    response
+}
+
+/// A short random id for an item sent without one.
+fn new_id(prefix: &str) -> String {
+    let secret = crate::auth::new_secret("");
+    format!("{prefix}{}", &secret[..10])
+}
+
+fn check_element(e: &Element) -> ApiResult<()> {
+    if e.label.trim().is_empty() {
+        return Err(ApiError::unprocessable(format!(
+            "element '{}': the label is empty; every element needs a name",
+            e.id
+        )));
+    }
+    if e.id.as_str().len() > 200 {
+        return Err(ApiError::unprocessable(
+            "an element id must have at most 200 characters",
+        ));
+    }
+    Ok(())
+}
+
+fn check_connection(c: &Connection) -> ApiResult<()> {
+    if c.from.as_str().is_empty() || c.to.as_str().is_empty() {
+        return Err(ApiError::unprocessable(format!(
+            "connection '{}': 'from' and 'to' must name elements of the map",
+            c.id
+        )));
+    }
+    if c.id.as_str().len() > 200 {
+        return Err(ApiError::unprocessable(
+            "a connection id must have at most 200 characters",
+        ));
+    }
+    Ok(())
+}
+
+/// `GET /api/v1/maps/{map}/elements`.
+pub async fn list_elements(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(map): Path<MapId>,
+) -> ApiResult<Json<Value>> {
+    caller.role_in(&state, map, Role::Viewer).await?;
+    let network = state.store.load_network(map).await?;
+    let versions = state.store.versions(map).await?;
+    let version_of = |id: &str| {
+        versions
+            .iter()
+            .find(|(k, i, _)| *k == ItemKind::Element && i == id)
+            .map(|v| v.2)
+            .unwrap_or(1)
+    };
+    let list: Vec<Value> = network
+        .elements
+        .iter()
+        .map(|e| json!({"item": e, "version": version_of(e.id.as_str())}))
+        .collect();
+    Ok(Json(json!({ "elements": list })))
+}
+
+/// `GET /api/v1/maps/{map}/connections`.
+pub async fn list_connections(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(map): Path<MapId>,
+) -> ApiResult<Json<Value>> {
+    caller.role_in(&state, map, Role::Viewer).await?;
+    let network = state.store.load_network(map).await?;
+    let versions = state.store.versions(map).await?;
+    let by_id: std::collections::HashMap<&str, i64> = versions
+        .iter()
+        .filter(|(k, _, _)| *k == ItemKind::Connection)
+        .map(|(_, i, v)| (i.as_str(), *v))
+        .collect();
+    let list: Vec<Value> = network
+        .connections
+        .iter()
+        .map(|c| json!({"item": c, "version": by_id.get(c.id.as_str()).copied().unwrap_or(1)}))
+        .collect();
+    Ok(Json(json!({ "connections": list })))
+}
+
+/// `GET /api/v1/maps/{map}/elements/{element}`.
+pub async fn get_element(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((map, id)): Path<(MapId, String)>,
+) -> ApiResult<Response> {
+    caller.role_in(&state, map, Role::Viewer).await?;
+    let v = state.store.element(map, &id).await?;
+    Ok(versioned(StatusCode::OK, &v))
+}
+
+/// `POST /api/v1/maps/{map}/elements`.
+pub async fn create_element(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(map): Path<MapId>,
+    Json(mut element): Json<Element>,
+) -> ApiResult<Response> {
+    caller.role_in(&state, map, Role::Editor).await?;
+    if element.id.as_str().trim().is_empty() {
+        element.id = ElementId(new_id("e-"));
+    }
+    check_element(&element)?;
+    let id = element.id.clone();
+    state
+        .store
+        .apply(
+            map,
+            vec![Change::CreateElement { element }],
+            &caller.actor(),
+        )
+        .await?;
+    let v = state.store.element(map, id.as_str()).await?;
+    Ok(versioned(StatusCode::CREATED, &v))
+}
+
+/// `PUT /api/v1/maps/{map}/elements/{element}`.
+pub async fn update_element(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    Path((map, id)): Path<(MapId, String)>,
+    Json(mut element): Json<Element>,
+) -> ApiResult<Response> {
+    caller.role_in(&state, map, Role::Editor).await?;
+    let expected_version = if_match(&headers)?;
+    if element.id.as_str().is_empty() {
+        element.id = ElementId(id.clone());
+    }
+    if element.id.as_str() != id {
+        return Err(ApiError::unprocessable(format!(
+            "the body is element '{}' but the address names '{id}'; an element's id cannot change",
+            element.id
+        )));
+    }
+    check_element(&element)?;
+    state
+        .store
+        .apply(
+            map,
+            vec![Change::UpdateElement {
+                element,
+                expected_version,
+            }],
+            &caller.actor(),
+        )
+        .await?;
+    let v = state.store.element(map, &id).await?;
+    Ok(versioned(StatusCode::OK, &v))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DeleteOptions {
+    #[serde(default)]
+    cascade: bool,
+}
+
+/// `DELETE /api/v1/maps/{map}/elements/{element}`.
+pub async fn delete_element(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    Path((map, id)): Path<(MapId, String)>,
+    Query(options): Query<DeleteOptions>,
+) -> ApiResult<StatusCode> {
+    caller.role_in(&state, map, Role::Editor).await?;
+    let expected_version = if_match(&headers)?;
+    let network = state.store.load_network(map).await?;
+    let touching: Vec<&Connection> = network
+        .connections
+        .iter()
+        .filter(|c| c.from.as_str() == id || c.to.as_str() == id)
+        .collect();
+    let mut changes = Vec::new();
+    if !touching.is_empty() {
+        if !options.cascade {
+            return Err(ApiError::unprocessable(format!(
+                "element '{id}' still has {} connection(s); delete them first, or send ?cascade=true to delete them with it",
+                touching.len()
+            ))
+            .with_details(json!({ "connections": touching.iter().map(|c| c.id.as_str()).collect::<Vec<_>>() })));
+        }
+        let versions = state.store.versions(map).await?;
+        for c in touching {
+            let version = versions
+                .iter()
+                .find(|(k, i, _)| *k == ItemKind::Connection && i == c.id.as_str())
+                .map(|v| v.2)
+                .unwrap_or(1);
+            changes.push(Change::DeleteConnection {
+                id: c.id.clone(),
+                expected_version: version,
+            });
+        }
+    }
+    changes.push(Change::DeleteElement {
+        id: ElementId(id),
+        expected_version,
+    });
+    state.store.apply(map, changes, &caller.actor()).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `GET /api/v1/maps/{map}/connections/{connection}`.
+pub async fn get_connection(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path((map, id)): Path<(MapId, String)>,
+) -> ApiResult<Response> {
+    caller.role_in(&state, map, Role::Viewer).await?;
+    let v = state.store.connection(map, &id).await?;
+    Ok(versioned(StatusCode::OK, &v))
+}
+
+/// `POST /api/v1/maps/{map}/connections`.
+pub async fn create_connection(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(map): Path<MapId>,
+    Json(mut connection): Json<Connection>,
+) -> ApiResult<Response> {
+    caller.role_in(&state, map, Role::Editor).await?;
+    if connection.id.as_str().trim().is_empty() {
+        connection.id = caremap_core::model::ConnectionId(new_id("c-"));
+    }
+    check_connection(&connection)?;
+    let id = connection.id.clone();
+    state
+        .store
+        .apply(
+            map,
+            vec![Change::CreateConnection { connection }],
+            &caller.actor(),
+        )
+        .await?;
+    let v = state.store.connection(map, id.as_str()).await?;
+    Ok(versioned(StatusCode::CREATED, &v))
+}
+
+/// `PUT /api/v1/maps/{map}/connections/{connection}`.
+pub async fn update_connection(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    Path((map, id)): Path<(MapId, String)>,
+    Json(mut connection): Json<Connection>,
+) -> ApiResult<Response> {
+    caller.role_in(&state, map, Role::Editor).await?;
+    let expected_version = if_match(&headers)?;
+    if connection.id.as_str().is_empty() {
+        connection.id = caremap_core::model::ConnectionId(id.clone());
+    }
+    if connection.id.as_str() != id {
+        return Err(ApiError::unprocessable(format!(
+            "the body is connection '{}' but the address names '{id}'; a connection's id cannot change",
+            connection.id
+        )));
+    }
+    check_connection(&connection)?;
+    state
+        .store
+        .apply(
+            map,
+            vec![Change::UpdateConnection {
+                connection,
+                expected_version,
+            }],
+            &caller.actor(),
+        )
+        .await?;
+    let v = state.store.connection(map, &id).await?;
+    Ok(versioned(StatusCode::OK, &v))
+}
+
+/// `DELETE /api/v1/maps/{map}/connections/{connection}`.
+pub async fn delete_connection(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    Path((map, id)): Path<(MapId, String)>,
+) -> ApiResult<StatusCode> {
+    caller.role_in(&state, map, Role::Editor).await?;
+    let expected_version = if_match(&headers)?;
+    state
+        .store
+        .apply(
+            map,
+            vec![Change::DeleteConnection {
+                id: caremap_core::model::ConnectionId(id),
+                expected_version,
+            }],
+            &caller.actor(),
+        )
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeBatch {
+    changes: Vec<Change>,
+}
+
+/// `POST /api/v1/maps/{map}/changes`: all the changes in one transaction, or none.
+pub async fn apply_changes(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(map): Path<MapId>,
+    Json(batch): Json<ChangeBatch>,
+) -> ApiResult<Json<Value>> {
+    caller.role_in(&state, map, Role::Editor).await?;
+    if batch.changes.is_empty() {
+        return Err(ApiError::unprocessable("the batch has no changes"));
+    }
+    for (i, change) in batch.changes.iter().enumerate() {
+        let checked = match change {
+            Change::CreateElement { element } | Change::UpdateElement { element, .. } => {
+                check_element(element)
+            }
+            Change::CreateConnection { connection }
+            | Change::UpdateConnection { connection, .. } => check_connection(connection),
+            _ => Ok(()),
+        };
+        checked.map_err(|e| {
+            ApiError::unprocessable(format!(
+                "change {} of the batch: {}; nothing was applied",
+                i + 1,
+                e.message
+            ))
+        })?;
+    }
+    let n = batch.changes.len();
+    let applied = state
+        .store
+        .apply(map, batch.changes, &caller.actor())
+        .await
+        .map_err(|e| {
+            let mut e = ApiError::from(e);
+            e.message = format!("{} (the batch of {n} changes was not applied)", e.message);
+            e
+        })?;
+    Ok(Json(json!({ "applied": applied })))
+}
