@@ -72,7 +72,7 @@ async fn migrations_run_at_open(h: &Harness) {
             .await
             .unwrap(),
     };
-    assert_eq!(applied, vec![(1, true)]);
+    assert_eq!(applied, vec![(1, true), (2, true)]);
     assert!(h.store.list_maps().await.unwrap().is_empty());
     // Opening again finds the migrations applied and changes nothing.
     let again = h.reopen().await;
