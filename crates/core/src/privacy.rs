@@ -117,14 +117,23 @@ pub fn public_view(network: &Network) -> Network {
 ///
 /// The private values are taken from `network` as it is (not from a view of it): every element's
 /// email, picture address and postal address; every custom field value of elements and
-/// connections (each part of a list, when at least four characters long); who recorded each
-/// consent; and for each person who has not consented, their real label (unless it already is
-/// their public name) and their id (when at least four characters long). A value counts as found
-/// when it occurs in `text` as whole words, whatever the case, either as written or escaped the
-/// way JSON escapes quotes and backslashes. Each value is listed once, in the order collected.
+/// connections (each part of a list, when at least four characters long) that the network does
+/// not also state in a text public views show; who recorded each consent; and for each person
+/// who has not consented, their real label (unless it already is their public name) and their id
+/// (when at least four characters long). A value counts as found when it occurs in `text` as
+/// whole words, whatever the case, either as written or escaped the way JSON escapes quotes and
+/// backslashes. Each value is listed once, in the order collected.
+///
+/// Custom field values are not replaced in free text (see the module's rules), so a field value
+/// that the network itself writes in a public text ("Frequency: Weekly" next to a connection
+/// described as "Weekly wellbeing check", "Supported person: E. M." next to a team "around
+/// E. M.") says nothing private when a view shows that text, and is not counted. The public
+/// texts are read from `network` itself, never from a view, so a view that copied a field where
+/// it does not belong is still caught.
 pub fn leaked_private_values(network: &Network, text: &str) -> Vec<String> {
     let mut values = contact_values(network);
-    values.extend(field_values(network));
+    let public: Vec<char> = public_texts(network).join("\n").chars().collect();
+    values.extend(field_values(network).filter(|v| !contains_word(&public, v)));
     for e in network.elements.iter().filter(|e| hidden(e)) {
         if e.label.trim() != e.public_name() {
             values.push(e.label.trim().to_string());
@@ -162,6 +171,34 @@ fn contact_values(network: &Network) -> Vec<String> {
                 .map(|v| v.trim().to_string())
                 .filter(|v| !v.is_empty()),
         );
+    }
+    out
+}
+
+/// The texts of `network` that its public view shows, as written (before names are replaced):
+/// the network's name, description and vocabularies, every element's public name and category,
+/// the label, description, tags and web address of every element that is not a person, and the
+/// kind, label, description and tags of every connection.
+fn public_texts(network: &Network) -> Vec<String> {
+    let mut out = vec![network.name.clone(), network.description.clone()];
+    for c in &network.categories {
+        out.extend([c.name.clone(), c.description.clone()]);
+    }
+    for t in &network.care_types {
+        out.extend([t.name.clone(), t.definition.clone()]);
+    }
+    for e in &network.elements {
+        out.extend([e.public_name(), e.category.clone()]);
+        if !e.is_person() {
+            out.extend([e.label.clone(), e.description.clone()]);
+            out.extend(e.tags.iter().cloned());
+            out.extend(e.url.iter().cloned());
+        }
+    }
+    for c in &network.connections {
+        out.extend(c.kind.iter().chain(&c.label).cloned());
+        out.push(c.description.clone());
+        out.extend(c.tags.iter().cloned());
     }
     out
 }
@@ -387,6 +424,29 @@ mod tests {
         let json = serde_json::to_string(&public_view(&n)).unwrap();
         assert!(leaked_private_values(&n, &json).is_empty(), "{json}");
         assert!(json.contains("writes to [private]"), "{json}");
+    }
+
+    #[test]
+    fn a_field_value_the_map_states_in_public_text_is_not_a_leak() {
+        let mut n = street();
+        // The pantry's own public description says "Friday"; a field says the same.
+        n.elements[4]
+            .fields
+            .insert("Opens".into(), "Food parcels every Friday".into());
+        // A field written nowhere public stays private, even on a public element.
+        n.elements[4]
+            .fields
+            .insert("Key safe".into(), "PLANTED-4471".into());
+        let json = serde_json::to_string(&public_view(&n)).unwrap();
+        assert!(json.contains("Food parcels every Friday"));
+        assert!(leaked_private_values(&n, &json).is_empty(), "{json}");
+        let leak = format!("{json} the key safe code is PLANTED-4471");
+        assert_eq!(leaked_private_values(&n, &leak), ["PLANTED-4471"]);
+        // A view that copied a private field into a public text is still caught.
+        let mut copied = public_view(&n);
+        copied.elements[4].description = "Food parcels; PLANTED-943".into();
+        let json = serde_json::to_string(&copied).unwrap();
+        assert_eq!(leaked_private_values(&n, &json), ["PLANTED-943"]);
     }
 
     #[test]

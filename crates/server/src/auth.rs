@@ -238,8 +238,10 @@ impl FromRequestParts<AppState> for Caller {
                 ));
             }
         }
-        // Record use at most once a minute: enough for idle expiry, few writes.
-        if now - session.last_seen > chrono::Duration::seconds(60) {
+        // Record use at most once a minute (or twice per idle period, if shorter): enough for
+        // idle expiry, few writes.
+        let every = std::cmp::min(chrono::Duration::seconds(60), idle / 2);
+        if now - session.last_seen > every {
             state.store.touch_session(&hash, now).await?;
         }
         let user = state.store.user(session.user).await?;

@@ -3,7 +3,9 @@
 //! and a public link.
 
 use caremap_core::Network;
-use caremap_store::{ImportMode, MapId, Store};
+use std::time::Duration;
+
+use caremap_store::{ImportMode, MapId, Store, StoreError};
 
 /// The public link name of the demo map.
 pub const DEMO_SLUG: &str = "larkspur-vale-demo";
@@ -16,22 +18,115 @@ fn parse(text: &str) -> anyhow::Result<Network> {
     Ok(caremap_formats::read(caremap_formats::Format::Caremap, &[input])?.network)
 }
 
-/// Loads the demo map when the deployment has no map at all; returns its id when it did.
+/// The snapshot saved last: a demo map that has it was loaded completely.
+const COMPLETE: &str = "2026 survey";
+
+/// How long to wait for another server that is loading the demo map right now before taking
+/// an unfinished demo map for the remnant of a crash.
+const LOADING_GRACE: Duration = Duration::from_secs(5);
+
+/// Loads the demo map into a deployment that has none, and returns its id when this call
+/// loaded it.
+///
+/// The load takes several transactions (two imports and two snapshots, so that the demo has a
+/// history and something to compare), so it is made safe another way:
+/// - the public link name is claimed first, right after the map is made: of several servers
+///   starting together on one empty database, one wins the name and the others remove their
+///   empty map and wait for the winner;
+/// - the last snapshot marks a complete load. An unfinished demo map that stays unfinished for
+///   a few seconds, or an unpublished map of the demo's name with no members, is the remnant of
+///   a crash: it is removed and the demo loaded again.
+///
+/// A deployment whose people have started their own maps, or given the demo map an owner, is
+/// never touched.
 pub async fn ensure(store: &Store) -> anyhow::Result<Option<MapId>> {
-    if !store.list_maps().await?.is_empty() {
-        return Ok(None);
-    }
     let (old, new) = (parse(Y2025)?, parse(Y2026)?);
-    let actor = "demo";
-    let map = store.create_map(&new.name, actor).await?;
+    for _attempt in 0..5 {
+        match store.map_by_slug(DEMO_SLUG).await {
+            Ok(info) => {
+                if is_complete(store, info.id).await? || !store.members(info.id).await?.is_empty() {
+                    return Ok(None);
+                }
+                // Another server may be loading it at this moment: give it time.
+                let deadline = tokio::time::Instant::now() + LOADING_GRACE;
+                while tokio::time::Instant::now() < deadline {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    match store.map(info.id).await {
+                        Ok(_) if is_complete(store, info.id).await? => return Ok(None),
+                        Ok(_) => {}
+                        Err(StoreError::NotFound { .. }) => break,
+                        Err(e) => return Err(e.into()),
+                    }
+                }
+                tracing::warn!(
+                    map = info.id,
+                    "removing a demo map left unfinished by a crash"
+                );
+                remove(store, info.id).await;
+                continue;
+            }
+            Err(StoreError::NotFound { .. }) => {}
+            Err(e) => return Err(e.into()),
+        }
+        let maps = store.list_maps().await?;
+        let remnants: Vec<MapId> = maps
+            .iter()
+            .filter(|m| m.name == new.name && m.public_slug.is_none())
+            .map(|m| m.id)
+            .collect();
+        if maps.len() != remnants.len() {
+            return Ok(None); // the deployment is in use
+        }
+        for id in remnants {
+            if store.members(id).await?.is_empty() {
+                remove(store, id).await;
+            } else {
+                return Ok(None);
+            }
+        }
+        let map = store.create_map(&new.name, ACTOR).await?;
+        match store.set_public_slug(map.id, Some(DEMO_SLUG)).await {
+            Ok(()) => {}
+            Err(StoreError::Duplicate { .. }) | Err(StoreError::NotFound { .. }) => {
+                // Another server claimed the demo first.
+                remove(store, map.id).await;
+                continue;
+            }
+            Err(e) => return Err(e.into()),
+        }
+        match load(store, map.id, &old, &new).await {
+            Ok(()) => return Ok(Some(map.id)),
+            Err(StoreError::NotFound { .. }) => continue, // removed by another server
+            Err(e) => return Err(e.into()),
+        }
+    }
+    anyhow::bail!("could not load the demo map: other servers kept changing it; start again or pass --no-demo")
+}
+
+const ACTOR: &str = "demo";
+
+async fn load(store: &Store, map: MapId, old: &Network, new: &Network) -> Result<(), StoreError> {
     store
-        .import_network(map.id, &old, ImportMode::Replace, actor)
+        .import_network(map, old, ImportMode::Replace, ACTOR)
         .await?;
-    store.create_snapshot(map.id, "2025 survey", actor).await?;
+    store.create_snapshot(map, "2025 survey", ACTOR).await?;
     store
-        .import_network(map.id, &new, ImportMode::Replace, actor)
+        .import_network(map, new, ImportMode::Replace, ACTOR)
         .await?;
-    store.create_snapshot(map.id, "2026 survey", actor).await?;
-    store.set_public_slug(map.id, Some(DEMO_SLUG)).await?;
-    Ok(Some(map.id))
+    store.create_snapshot(map, COMPLETE, ACTOR).await?;
+    Ok(())
+}
+
+async fn is_complete(store: &Store, map: MapId) -> Result<bool, StoreError> {
+    match store.list_snapshots(map).await {
+        Ok(snapshots) => Ok(snapshots.iter().any(|s| s.name == COMPLETE)),
+        Err(StoreError::NotFound { .. }) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+async fn remove(store: &Store, map: MapId) {
+    if let Err(e) = store.delete_map(map).await {
+        tracing::debug!(map, error = %e, "could not remove an unfinished demo map");
+    }
 }

@@ -101,11 +101,22 @@ async fn time_limit(State(state): State<AppState>, request: Request, next: Next)
             StatusCode::SERVICE_UNAVAILABLE,
             "timeout",
             format!(
-                "the request took longer than {} s and was stopped; nothing half-done was kept. Try a smaller map or file",
-                limit.as_secs()
+                "the request took longer than {} and was stopped; nothing half-done was kept. Try a smaller map or file",
+                human_duration(limit)
             ),
         )
         .into_response(),
+    }
+}
+
+/// "500 ms", "60 s", "1.5 s": a limit as people read it (a limit under a second is not "0 s").
+fn human_duration(d: Duration) -> String {
+    if d < Duration::from_secs(1) {
+        format!("{} ms", d.as_millis())
+    } else if d.subsec_millis() == 0 {
+        format!("{} s", d.as_secs())
+    } else {
+        format!("{:.1} s", d.as_secs_f64())
     }
 }
 
@@ -201,9 +212,12 @@ pub async fn run(
     settings: Settings,
     demo: bool,
 ) -> anyhow::Result<()> {
-    let store = Store::open(database_url)
-        .await
-        .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
+    let store = Store::open(database_url).await.map_err(|e| {
+        anyhow::anyhow!(
+            "cannot open the database {}: {e}",
+            caremap_store::without_password(database_url)
+        )
+    })?;
     if demo {
         if let Some(id) = demo::ensure(&store).await? {
             tracing::info!(map = id, slug = demo::DEMO_SLUG, "loaded the demo map");

@@ -204,6 +204,17 @@ macro_rules! impl_accounts {
                 Ok(())
             }
 
+            /// Ends every session of a user but the one with `except` (a token hash), e.g. after
+            /// a password change; returns how many ended.
+            pub async fn delete_sessions_of_user(&self, user: UserId, except: &str) -> Result<u64> {
+                let done = sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
+                    .bind(user)
+                    .bind(except)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(done.rows_affected())
+            }
+
             /// Makes a user an administrator of the deployment, or not.
             pub async fn set_admin(&self, id: UserId, admin: bool) -> Result<()> {
                 let done = sqlx::query("UPDATE users SET is_admin = $1 WHERE id = $2")

@@ -49,7 +49,7 @@ pub use error::{Result, StoreError};
 pub use history::EraseSummary;
 pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
-pub use store::Store;
+pub use store::{without_password, Store};
 pub use types::{
     ApiToken, Applied, Change, HistoryEntry, ItemKind, MapId, MapInfo, MapMeta, Role, Session,
     Snapshot, User, UserId, Versioned,

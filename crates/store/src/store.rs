@@ -29,7 +29,8 @@ impl Store {
             Ok(Store::Postgres(PgStore::open(url).await?))
         } else if url.contains("://") && !url.starts_with("sqlite:") {
             Err(StoreError::Invalid(format!(
-                "'{url}' is not a database URL caremap knows: use sqlite://FILE?mode=rwc, a file path, or postgres://..."
+                "'{}' is not a database URL caremap knows: use sqlite://FILE?mode=rwc, a file path, or postgres://...",
+                without_password(url)
             )))
         } else {
             Ok(Store::Sqlite(SqliteStore::open(url).await?))
@@ -42,6 +43,27 @@ impl Store {
             Store::Sqlite(_) => "sqlite",
             Store::Postgres(_) => "postgres",
         }
+    }
+}
+
+/// The URL with any password replaced by `***`, for messages and logs.
+pub fn without_password(url: &str) -> String {
+    let Some(scheme_end) = url.find("://").map(|i| i + 3) else {
+        return url.to_string();
+    };
+    let rest = &url[scheme_end..];
+    let authority_end = rest.find('/').unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => match rest[..at].find(':') {
+            Some(colon) => format!(
+                "{}{}:***{}",
+                &url[..scheme_end],
+                &rest[..colon],
+                &rest[at..]
+            ),
+            None => url.to_string(),
+        },
+        None => url.to_string(),
     }
 }
 
@@ -136,6 +158,8 @@ dispatch! {
     fn list_api_tokens(&self, user: UserId) -> Vec<ApiToken>;
     /// Revokes a user's API token.
     fn delete_api_token(&self, user: UserId, id: i64) -> ();
+    /// Ends every session of a user but the one with this token hash.
+    fn delete_sessions_of_user(&self, user: UserId, except: &str) -> u64;
     /// Makes a user an administrator of the deployment, or not.
     fn set_admin(&self, id: UserId, admin: bool) -> ();
     /// Records a failed login under a key, forgets older ones, returns the key's count.
@@ -154,4 +178,22 @@ dispatch! {
     fn maps_of_user(&self, user: UserId) -> Vec<(MapInfo, Role)>;
     /// Takes a user's role in a map away.
     fn remove_member(&self, map: MapId, user: UserId) -> ();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_password;
+
+    #[test]
+    fn passwords_never_reach_messages() {
+        assert_eq!(
+            without_password("postgress://ada:s3cret@db.internal:5432/caremap"),
+            "postgress://ada:***@db.internal:5432/caremap"
+        );
+        assert_eq!(
+            without_password("postgres://db/caremap"),
+            "postgres://db/caremap"
+        );
+        assert_eq!(without_password("caremap.db"), "caremap.db");
+    }
 }

@@ -17,7 +17,16 @@ fn database_url(args: &DatabaseArgs) -> Result<String> {
     std::fs::create_dir_all(&args.data)
         .with_context(|| format!("cannot create the data directory {}", args.data.display()))?;
     let file = args.data.join("caremap.db");
-    Ok(format!("sqlite://{}?mode=rwc", file.display()))
+    let path = file.to_str().with_context(|| {
+        format!(
+            "the data directory {} is not valid UTF-8; choose another or use --database",
+            args.data.display()
+        )
+    })?;
+    // The URL's file name ends at the first '?' and is percent-decoded: encode both, so that
+    // any directory name works.
+    let path = path.replace('%', "%25").replace('?', "%3F");
+    Ok(format!("sqlite://{path}?mode=rwc"))
 }
 
 fn runtime() -> Result<tokio::runtime::Runtime> {

@@ -83,6 +83,76 @@ fn check_connection(c: &Connection) -> ApiResult<()> {
     Ok(())
 }
 
+/// Makes the categories and care types the changes use part of the map's vocabulary, as an
+/// import does: common spellings are read as the map's names ("Charity" is the charity
+/// category), new names are added (a category of unknown sector, a care type without a
+/// definition). Returns what was done, one sentence each, and the grown vocabulary to save
+/// once the changes are applied (so a refused change leaves the vocabulary as it was).
+async fn absorb_vocabulary(
+    state: &AppState,
+    map: MapId,
+    changes: &mut [Change],
+) -> ApiResult<(Vec<String>, Option<caremap_store::MapMeta>)> {
+    let meta = state.store.meta(map).await?;
+    let mut scratch = caremap_core::Network::new(&meta.name);
+    scratch.categories = meta.categories.clone();
+    scratch.care_types = meta.care_types.clone();
+    let mut notes = Vec::new();
+    for change in changes.iter_mut() {
+        match change {
+            Change::CreateElement { element } | Change::UpdateElement { element, .. } => {
+                let (name, note) = scratch.resolve_category(&element.category);
+                element.category = name;
+                notes.extend(note);
+                for t in element.care_types.iter_mut() {
+                    let (name, note) = scratch.resolve_care_type(t);
+                    *t = name;
+                    notes.extend(note);
+                }
+            }
+            Change::CreateConnection { connection }
+            | Change::UpdateConnection { connection, .. } => {
+                for t in connection.care_flowing.iter_mut() {
+                    let (name, note) = scratch.resolve_care_type(t);
+                    *t = name;
+                    notes.extend(note);
+                }
+            }
+            _ => {}
+        }
+    }
+    let grown = (scratch.categories.len() != meta.categories.len()
+        || scratch.care_types.len() != meta.care_types.len())
+    .then(|| {
+        let mut grown = meta;
+        grown.categories = scratch.categories;
+        grown.care_types = scratch.care_types;
+        grown
+    });
+    Ok((notes, grown))
+}
+
+/// Applies changes in one transaction, their new vocabulary names added to the map's after.
+async fn apply_absorbing(
+    state: &AppState,
+    map: MapId,
+    mut changes: Vec<Change>,
+    actor: &str,
+) -> Result<(Vec<caremap_store::Applied>, Vec<String>), ApiError> {
+    let (notes, grown) = absorb_vocabulary(state, map, &mut changes).await?;
+    let applied = state.store.apply(map, changes, actor).await?;
+    if let Some(meta) = grown {
+        state.store.set_meta(map, &meta, actor).await?;
+    }
+    Ok((applied, notes))
+}
+
+/// Applies one change (see [`apply_absorbing`]).
+async fn apply_one(state: &AppState, map: MapId, change: Change, actor: &str) -> ApiResult<()> {
+    apply_absorbing(state, map, vec![change], actor).await?;
+    Ok(())
+}
+
 /// `GET /api/v1/maps/{map}/elements`.
 pub async fn list_elements(
     State(state): State<AppState>,
@@ -153,14 +223,13 @@ pub async fn create_element(
     }
     check_element(&element)?;
     let id = element.id.clone();
-    state
-        .store
-        .apply(
-            map,
-            vec![Change::CreateElement { element }],
-            &caller.actor(),
-        )
-        .await?;
+    apply_one(
+        &state,
+        map,
+        Change::CreateElement { element },
+        &caller.actor(),
+    )
+    .await?;
     let v = state.store.element(map, id.as_str()).await?;
     Ok(versioned(StatusCode::CREATED, &v))
 }
@@ -185,17 +254,11 @@ pub async fn update_element(
         )));
     }
     check_element(&element)?;
-    state
-        .store
-        .apply(
-            map,
-            vec![Change::UpdateElement {
-                element,
-                expected_version,
-            }],
-            &caller.actor(),
-        )
-        .await?;
+    let change = Change::UpdateElement {
+        element,
+        expected_version,
+    };
+    apply_one(&state, map, change, &caller.actor()).await?;
     let v = state.store.element(map, &id).await?;
     Ok(versioned(StatusCode::OK, &v))
 }
@@ -276,14 +339,13 @@ pub async fn create_connection(
     }
     check_connection(&connection)?;
     let id = connection.id.clone();
-    state
-        .store
-        .apply(
-            map,
-            vec![Change::CreateConnection { connection }],
-            &caller.actor(),
-        )
-        .await?;
+    apply_one(
+        &state,
+        map,
+        Change::CreateConnection { connection },
+        &caller.actor(),
+    )
+    .await?;
     let v = state.store.connection(map, id.as_str()).await?;
     Ok(versioned(StatusCode::CREATED, &v))
 }
@@ -308,17 +370,11 @@ pub async fn update_connection(
         )));
     }
     check_connection(&connection)?;
-    state
-        .store
-        .apply(
-            map,
-            vec![Change::UpdateConnection {
-                connection,
-                expected_version,
-            }],
-            &caller.actor(),
-        )
-        .await?;
+    let change = Change::UpdateConnection {
+        connection,
+        expected_version,
+    };
+    apply_one(&state, map, change, &caller.actor()).await?;
     let v = state.store.connection(map, &id).await?;
     Ok(versioned(StatusCode::OK, &v))
 }
@@ -381,14 +437,11 @@ pub async fn apply_changes(
         })?;
     }
     let n = batch.changes.len();
-    let applied = state
-        .store
-        .apply(map, batch.changes, &caller.actor())
+    let (applied, notes) = apply_absorbing(&state, map, batch.changes, &caller.actor())
         .await
-        .map_err(|e| {
-            let mut e = ApiError::from(e);
+        .map_err(|mut e| {
             e.message = format!("{} (the batch of {n} changes was not applied)", e.message);
             e
         })?;
-    Ok(Json(json!({ "applied": applied })))
+    Ok(Json(json!({ "applied": applied, "warnings": notes })))
 }

@@ -207,6 +207,14 @@ pub async fn change_password(
     }
     let new_hash = new_hash.map_err(|_| ApiError::internal())?;
     state.store.set_password_hash(user.id, &new_hash).await?;
+    // Whoever else holds a session of this account (a stolen cookie, a forgotten device) is
+    // signed out; the session that changed the password stays.
+    let keep = match &caller.credential {
+        Some(Credential::Session(token)) => auth::secret_hash(token),
+        _ => String::new(),
+    };
+    let ended = state.store.delete_sessions_of_user(user.id, &keep).await?;
+    tracing::info!(user = user.id, sessions_ended = ended, "password changed");
     Ok(StatusCode::NO_CONTENT)
 }
 

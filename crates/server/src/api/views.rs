@@ -51,7 +51,14 @@ async fn load_side(state: &AppState, map: MapId, spec: &str, what: &str) -> ApiR
         return Ok(state.store.load_network(map).await?);
     }
     let at = parse_moment(spec, what)?;
-    Ok(state.store.network_as_of(map, at).await?)
+    as_of(state, map, at).await
+}
+
+/// The map as it was at `at`. Before the map was made it held nothing, so a moment before then
+/// reads as the map at its making (no elements, no connections) rather than as an error.
+async fn as_of(state: &AppState, map: MapId, at: DateTime<Utc>) -> ApiResult<Network> {
+    let created = state.store.map(map).await?.created;
+    Ok(state.store.network_as_of(map, at.max(created)).await?)
 }
 
 async fn snapshot(state: &AppState, map: MapId, name: &str) -> ApiResult<Network> {
@@ -72,7 +79,7 @@ pub async fn load_view(state: &AppState, map: MapId, view: &ViewQuery) -> ApiRes
         (None, Some(name)) => snapshot(state, map, name).await,
         (Some(at), None) => {
             let at = parse_moment(at, "at")?;
-            Ok(state.store.network_as_of(map, at).await?)
+            as_of(state, map, at).await
         }
         (None, None) => Ok(state.store.load_network(map).await?),
     }

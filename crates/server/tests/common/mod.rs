@@ -303,3 +303,93 @@ impl Client {
         self.send(Method::DELETE, path, None).await
     }
 }
+
+// ---- Added for api.rs and limits.rs: token-only accounts, a second server, clients moved
+// ---- between servers.
+
+impl TestServer {
+    /// A token-only account (no password, so no argon2 hashing) and a client that calls with a
+    /// fresh API token of it, as a script would.
+    pub async fn script_user(&self, email: &str) -> (User, Client) {
+        let user = self
+            .store
+            .create_user(email, "Script User", None)
+            .await
+            .expect("create token-only account");
+        let token = caremap_server::auth::new_secret("cmt_");
+        self.store
+            .create_api_token(
+                user.id,
+                "test script",
+                &caremap_server::auth::secret_hash(&token),
+            )
+            .await
+            .expect("create API token");
+        (user, Client::with_token(&self.base, &token))
+    }
+
+    /// A second server on another port over the same database, through its own store (its own
+    /// connection pool), as a second `caremap serve` process would be.
+    pub async fn another_server(&self, settings: Settings) -> OtherServer {
+        let store = self.harness.reopen().await;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind a free port");
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        let state = AppState::new(store.clone(), settings);
+        let task = tokio::spawn(async move {
+            caremap_server::serve_on(listener, state, async {
+                let _ = rx.await;
+            })
+            .await
+            .expect("serve");
+        });
+        OtherServer {
+            base,
+            store,
+            shutdown: Some(tx),
+            task: Some(task),
+        }
+    }
+}
+
+/// A second server over a [`TestServer`]'s database (see [`TestServer::another_server`]).
+pub struct OtherServer {
+    /// `http://127.0.0.1:PORT`.
+    pub base: String,
+    /// Its own store on the shared database.
+    pub store: Store,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    task: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl OtherServer {
+    /// Stops the server and closes its connections (before the database is dropped).
+    pub async fn stop(mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
+        match &self.store {
+            Store::Sqlite(s) => s.pool().close().await,
+            Store::Postgres(s) => s.pool().close().await,
+        }
+    }
+}
+
+impl Client {
+    /// The same client (cookies, CSRF token, API token) calling another server.
+    pub fn at(&self, base: &str) -> Client {
+        let mut c = self.clone();
+        c.base = base.to_string();
+        c
+    }
+
+    /// This client's address (`http://127.0.0.1:PORT`).
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+}
