@@ -187,6 +187,21 @@ pub enum UserCommand {
         #[command(flatten)]
         database: DatabaseArgs,
     },
+    /// Set a new password for an account (someone who forgot theirs, or was locked out by too
+    /// many failed logins); ends all their sessions.
+    #[command(
+        after_help = "Examples:\n  caremap user password --email sam@example.org\n  echo \"a new long passphrase\" | caremap user password --email sam@example.org --password-stdin"
+    )]
+    Password {
+        /// The account's email.
+        #[arg(long)]
+        email: String,
+        /// Read the password from the first line of standard input instead of asking.
+        #[arg(long)]
+        password_stdin: bool,
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
     /// List the accounts.
     List {
         #[command(flatten)]

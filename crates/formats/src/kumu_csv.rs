@@ -26,6 +26,7 @@ pub fn read(inputs: &[Input], limits: &Limits) -> Result<ReadOutcome, FormatErro
     let mut tables = kumu::sort_sheets(sheets, &default_name);
     warnings.append(&mut tables.warnings);
     tables.warnings = warnings;
+    tables.files = inputs.iter().map(|i| i.name.to_string()).collect();
     kumu::build(tables, limits)
 }
 
@@ -121,6 +122,9 @@ fn read_file(
                 rows.push(Row::new(line, cells));
             }
         }
+    }
+    if headers.is_none() {
+        warnings.push(Warning::new(input.name, "the file is empty: nothing read"));
     }
     Ok(Sheet {
         name: input.name.to_string(),

@@ -9,7 +9,7 @@
 
 use crate::json_limits::{check_strings, parse};
 use crate::kumu::columns::{connection_col, element_col, ConnectionCol, ElementCol};
-use crate::kumu::json_sheets::{array, sheet};
+use crate::kumu::json_sheets::{array, kind, sheet};
 use crate::kumu::write::{connections_table, elements_table, Out, OutTable};
 use crate::kumu::{self, file_stem, json_backup, Tables};
 use crate::{FormatError, Input, Limits, Output, ReadOutcome};
@@ -66,6 +66,21 @@ pub fn read(inputs: &[Input], limits: &Limits) -> Result<ReadOutcome, FormatErro
         return Err(FormatError::invalid(
             file,
             format!("not Kumu JSON: there is no \"elements\" or \"connections\" list{hint}"),
+        ));
+    }
+    // `{"elements": "none"}` is not a map with nothing in it: something else made this file.
+    let list = |key: &str| top.get(key).is_some_and(Value::is_array);
+    if !list("elements") && !list("connections") {
+        let what: Vec<String> = ["elements", "connections"]
+            .into_iter()
+            .filter_map(|k| Some(format!("\"{k}\" is {}", kind(top.get(k)?))))
+            .collect();
+        return Err(FormatError::invalid(
+            file,
+            format!(
+                "not Kumu JSON: neither \"elements\" nor \"connections\" is a list ({})",
+                what.join(", ")
+            ),
         ));
     }
     let mut tables = Tables {

@@ -45,6 +45,7 @@ pub fn read(inputs: &[Input], limits: &Limits) -> Result<ReadOutcome, FormatErro
     let mut tables = kumu::sort_sheets(sheets, &default_name);
     warnings.append(&mut tables.warnings);
     tables.warnings = warnings;
+    tables.files = inputs.iter().map(|i| i.name.to_string()).collect();
     kumu::build(tables, limits)
 }
 

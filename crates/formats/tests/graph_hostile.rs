@@ -1,7 +1,8 @@
 //! Hostile and broken files for the graph formats: each refused, or read with a warning, with a
 //! message that names the file and the place.
 
-use caremap_formats::{read, read_with, Format, FormatError, Input, Limits};
+use caremap_core::Network;
+use caremap_formats::{read, read_with, write, Format, FormatError, Input, Limits};
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = format!(
@@ -257,6 +258,204 @@ fn files_that_are_not_the_format_say_so() {
     assert!(message.starts_with("map.gexf, line 3:"), "{message}");
     let message = error(Format::GephiCsv, "bad-nodes.csv", b"Id,Label\na,\xff\xfe\n");
     assert!(message.contains("UTF-8"), "{message}");
+}
+
+/// Any other file given as GEXF or GraphML (a CSV, JSON, a web page, a drawing, a workbook) is
+/// an error that says what was found, never an empty map: imported to replace a map, an empty
+/// map wipes it.
+#[test]
+fn other_files_are_never_read_as_an_empty_graph() {
+    let workbook = write(Format::KumuXlsx, &Network::new("Elm Street")).unwrap();
+    let utf16: Vec<u8> = "\u{feff}<gexf/>"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    for (format, name, kind, root) in [
+        (Format::Gexf, "map.gexf", "GEXF", "gexf"),
+        (Format::GraphMl, "map.graphml", "GraphML", "graphml"),
+    ] {
+        let not = format!("{name}: this is not a {kind} file: ");
+        let cases: Vec<(&[u8], String)> = vec![
+            (
+                b"id,label,type\n1,Elm Street Pantry,grassroots\n",
+                format!("{not}it is not XML at all (it starts with 'id,label,type...')"),
+            ),
+            (
+                b"Elm Street map",
+                format!("{not}it is not XML at all (it starts with 'Elm Street map')"),
+            ),
+            (
+                br#"{"nodes": [{"key": "<a>"}]}"#,
+                format!(
+                    "{not}it is not XML at all (it starts with '{{\"nodes\": [{{\"key\": \"<a>\"}}]}}')"
+                ),
+            ),
+            (
+                b"Map: <gexf/>",
+                format!("{not}it is not XML at all (it starts with 'Map: <gexf/>')"),
+            ),
+            (
+                &workbook[0].bytes,
+                format!(
+                    "{not}it is not XML at all (it is a zip archive, such as an .xlsx workbook, \
+                     not text)"
+                ),
+            ),
+            (b"", format!("{not}the file is empty")),
+            (b"\xEF\xBB\xBF \n\t", format!("{not}the file is empty")),
+            (
+                b"<?xml version=\"1.0\"?>\n<!-- nothing yet -->\n",
+                format!("{not}it has no <{root}> element (it holds no element at all)"),
+            ),
+            (
+                b"<?xml version=\"1.0\"?>\nElm Street\n",
+                format!(
+                    "{name}, line 2: this is not a {kind} file: it holds the text 'Elm Street' \
+                     where <{root}> should start"
+                ),
+            ),
+            (
+                b"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Map</title></head></html>",
+                format!("{name}, line 2: this is not a {kind} file: it starts with <html>, not <{root}>"),
+            ),
+            (
+                b"<svg xmlns=\"http://www.w3.org/2000/svg\"><g/></svg>",
+                format!("{name}, line 1: this is not a {kind} file: it starts with <svg>, not <{root}>"),
+            ),
+            (
+                &utf16,
+                format!(
+                    "{name}: the file is saved as UTF-16, which caremap does not read: save the \
+                     {kind} file as UTF-8"
+                ),
+            ),
+        ];
+        for (bytes, expected) in cases {
+            let message = error(format, name, bytes);
+            assert_eq!(message, expected);
+            assert!(
+                matches!(
+                    read(format, &[Input::new(name, bytes)]),
+                    Err(FormatError::Invalid { .. })
+                ),
+                "{expected}"
+            );
+        }
+    }
+}
+
+/// The root is still found with a byte-order mark, a prolog and a namespace prefix, an empty
+/// map written by caremap still reads, and a second top-level element is refused.
+#[test]
+fn the_root_element_is_matched_as_before() {
+    let gexf = "\u{feff}<?xml version=\"1.0\"?>\n<!-- by hand -->\n\
+                <g:gexf xmlns:g=\"http://gexf.net/1.3\"><g:graph><g:nodes>\
+                <g:node id=\"a\" label=\"Elm Street Pantry\"/></g:nodes></g:graph></g:gexf>\n";
+    let out = read(Format::Gexf, &[Input::new("map.gexf", gexf.as_bytes())]).unwrap();
+    assert_eq!(out.network.elements[0].label, "Elm Street Pantry");
+    let graphml = "\u{feff}<gml:graphml xmlns:gml=\"http://graphml.graphdrawing.org/xmlns\">\
+                   <gml:graph><gml:node id=\"a\"/></gml:graph></gml:graphml>";
+    let out = read(
+        Format::GraphMl,
+        &[Input::new("map.graphml", graphml.as_bytes())],
+    )
+    .unwrap();
+    assert_eq!(out.network.elements.len(), 1);
+
+    for format in [Format::Gexf, Format::GraphMl] {
+        let files = write(format, &Network::new("Empty")).unwrap();
+        let out = read(format, &[Input::new("empty", &files[0].bytes)]).unwrap();
+        assert!(out.network.elements.is_empty());
+        assert_eq!(out.network.name, "Empty");
+    }
+
+    let message = error(Format::Gexf, "two.gexf", b"<gexf/>\n<gexf><graph/></gexf>");
+    assert_eq!(
+        message,
+        "two.gexf, line 2: <gexf> follows the end of <gexf>: a GEXF file holds one <gexf> element \
+         and nothing after it"
+    );
+    let message = error(Format::GraphMl, "two.graphml", b"<graphml/><graph/>");
+    assert!(
+        message.starts_with("two.graphml, line 1: <graph> follows the end of <graphml>"),
+        "{message}"
+    );
+}
+
+/// A JSON object without `nodes` or `edges` is not an empty graphology graph.
+#[test]
+fn json_without_nodes_or_edges_is_not_an_empty_graph() {
+    for (json, expected) in [
+        (
+            "{}",
+            "map.json: not graphology JSON: there is no \"nodes\" or \"edges\" list (the object is empty)",
+        ),
+        (
+            r#"{"name": "Elm Street", "items": [], "a": 1, "b": 2, "c": 3, "d": 4}"#,
+            "map.json: not graphology JSON: there is no \"nodes\" or \"edges\" list (its keys are \"name\", \"items\", \"a\", \"b\", \"c\", ...)",
+        ),
+        (
+            r#"{"nodes": null}"#,
+            "map.json: not graphology JSON: there is no \"nodes\" or \"edges\" list (its keys are \"nodes\")",
+        ),
+        (
+            r#"{"elements": [], "connections": []}"#,
+            "map.json: not graphology JSON: there is no \"nodes\" or \"edges\" list (its keys are \"elements\", \"connections\"); it has \"elements\" or \"connections\": is it Kumu JSON (--format kumu-json)?",
+        ),
+        (
+            r#"{"caremap": 1, "network": {}}"#,
+            "map.json: not graphology JSON: there is no \"nodes\" or \"edges\" list (its keys are \"caremap\", \"network\"); it has \"caremap\": is it caremap's own JSON (--format caremap)?",
+        ),
+    ] {
+        assert_eq!(error(Format::Graphology, "map.json", json.as_bytes()), expected);
+    }
+    // An empty graph is still a graph, and a file of edges alone is read (its edges, naming
+    // no node, are skipped with a warning each).
+    let out = read(
+        Format::Graphology,
+        &[Input::new("map.json", br#"{"nodes": [], "edges": []}"#)],
+    )
+    .unwrap();
+    assert!(out.network.elements.is_empty());
+    let edges = br#"{"edges": [{"source": "a", "target": "b"}]}"#;
+    let out = read(Format::Graphology, &[Input::new("map.json", edges)]).unwrap();
+    assert!(!out.warnings.is_empty());
+}
+
+/// Empty CSV files are not an empty map; an empty file beside a real table is skipped with a
+/// warning, and a table with a header and no rows is still an empty table.
+#[test]
+fn empty_gephi_csv_files_are_not_an_empty_map() {
+    assert_eq!(
+        error(Format::GephiCsv, "map-nodes.csv", b""),
+        "map-nodes.csv: the file is empty: a Gephi node table starts with a header row naming \
+         Id, an edge table with one naming Source and Target"
+    );
+    let both = [
+        Input::new("map-nodes.csv", b"\n"),
+        Input::new("map-edges.csv", b""),
+    ];
+    let message = read(Format::GephiCsv, &both).unwrap_err().to_string();
+    assert!(
+        message.starts_with("map-nodes.csv, map-edges.csv: the files are empty"),
+        "{message}"
+    );
+    let one_empty = [
+        Input::new("map-nodes.csv", b"Id,Label\na,Elm Street Pantry\n"),
+        Input::new("map-edges.csv", b""),
+    ];
+    let out = read(Format::GephiCsv, &one_empty).unwrap();
+    assert_eq!(out.network.elements.len(), 1);
+    assert_eq!(
+        out.warnings[0].to_string(),
+        "map-edges.csv: the file is empty: nothing read"
+    );
+    let out = read(
+        Format::GephiCsv,
+        &[Input::new("map-nodes.csv", b"Id,Label\n")],
+    )
+    .unwrap();
+    assert!(out.network.elements.is_empty());
 }
 
 /// No input makes a reader panic: arbitrary bytes, and every prefix of real files.

@@ -135,6 +135,69 @@ fn a_csv_of_something_else_is_one_clear_error() {
 }
 
 #[test]
+fn empty_or_foreign_csv_files_name_the_file() {
+    let e = read(Format::KumuCsv, &[Input::new("map.csv", b"")]).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "no sheet of elements or connections was found in map.csv: an elements sheet starts with \
+         a Label column (or ID then Label), a connections sheet with From and To (what was \
+         found: map.csv: the file is empty: nothing read)"
+    );
+    let e = read(
+        Format::KumuCsv,
+        &[
+            Input::new("people.csv", b"Name,Phone\nA. N.,0000\n"),
+            Input::new("notes.csv", b"\n\n"),
+        ],
+    )
+    .unwrap_err();
+    let text = e.to_string();
+    assert!(
+        text.starts_with("no sheet of elements or connections was found in people.csv, notes.csv:"),
+        "{text}"
+    );
+    assert!(text.contains("notes.csv: the file is empty"), "{text}");
+    // An empty file beside a real sheet is skipped, saying so.
+    let o = read(
+        Format::KumuCsv,
+        &[
+            Input::new("elm-elements.csv", b"Label\nElm Street Pantry\n"),
+            Input::new("elm-connections.csv", b""),
+        ],
+    )
+    .unwrap();
+    assert_eq!(o.network.elements.len(), 1);
+    assert_warnings(
+        &o,
+        &["elm-connections.csv: the file is empty: nothing read"],
+    );
+}
+
+#[test]
+fn kumu_json_whose_lists_are_not_lists_is_refused() {
+    for (json, expected) in [
+        (
+            r#"{"elements": "none"}"#,
+            "x.json: not Kumu JSON: neither \"elements\" nor \"connections\" is a list (\"elements\" is text)",
+        ),
+        (
+            r#"{"elements": {"a": 1}, "connections": null}"#,
+            "x.json: not Kumu JSON: neither \"elements\" nor \"connections\" is a list (\"elements\" is an object, \"connections\" is null)",
+        ),
+    ] {
+        let e = read(Format::KumuJson, &[Input::new("x.json", json.as_bytes())]).unwrap_err();
+        assert_eq!(e.to_string(), expected);
+    }
+    // One list is enough: a blueprint of elements alone, or an empty project.
+    for json in [
+        r#"{"elements": [{"label": "Elm Street Pantry"}]}"#,
+        r#"{"elements": [], "connections": []}"#,
+    ] {
+        read(Format::KumuJson, &[Input::new("x.json", json.as_bytes())]).unwrap();
+    }
+}
+
+#[test]
 fn a_blueprint_reads_with_its_keys_case_insensitively() {
     let o = read(
         Format::KumuJson,

@@ -220,6 +220,32 @@ fn files_that_are_not_workbooks_get_one_clear_error() {
 }
 
 #[test]
+fn a_workbook_without_kumu_sheets_names_the_file() {
+    let book = Book {
+        sheets: vec![(
+            "People".into(),
+            vec![
+                XCell::Inline("A1".into(), "Name".into()),
+                XCell::Inline("B1".into(), "Phone".into()),
+                XCell::Inline("A2".into(), "A. N.".into()),
+            ],
+        )],
+        shared: Vec::new(),
+        extra: Vec::new(),
+    }
+    .build();
+    let text = read_err(Format::KumuXlsx, "people.xlsx", &book).to_string();
+    assert!(
+        text.starts_with("no sheet of elements or connections was found in people.xlsx:"),
+        "{text}"
+    );
+    assert!(
+        text.contains("People sheet, header row: header row starts 'Name, Phone'"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_hundred_megabyte_csv_cell_is_refused_naming_line_and_column() {
     let mut csv = b"Label,Description\nElm Street Pantry,".to_vec();
     csv.resize(csv.len() + (100 << 20), b'a');

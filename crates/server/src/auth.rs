@@ -146,7 +146,7 @@ impl Caller {
             return Err(ApiError::forbidden(format!(
                 "this needs the {} role in the map; you are {} {}",
                 needed.name(),
-                if role == Role::Owner { "an" } else { "a" },
+                if role == Role::Editor { "an" } else { "a" },
                 role.name()
             )));
         }

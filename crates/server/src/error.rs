@@ -80,6 +80,15 @@ impl ApiError {
         )
     }
 
+    /// 404 with a hint of what to do: "{what} not found: {hint}".
+    pub fn not_found_hint(what: impl Into<String>, hint: &str) -> Self {
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            format!("{} not found: {hint}", what.into()),
+        )
+    }
+
     /// 422: the content cannot be taken (an invalid map, a file with problems).
     pub fn unprocessable(message: impl Into<String>) -> Self {
         ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid", message)

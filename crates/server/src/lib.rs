@@ -13,6 +13,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod cache;
 pub mod demo;
 pub mod error;
 pub mod extract;

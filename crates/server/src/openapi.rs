@@ -191,7 +191,7 @@ fn schemas() -> Value {
     let analysis_doc = "The JSON of `caremap analyse --format json`, documented field by field in docs/analysis-json.md.";
     json!({
         "Error": obj(json!({"error": obj(json!({
-            "status": s("integer"), "code": {"type": "string", "description": "stable: bad_request, unauthorized, forbidden, csrf, not_found, conflict, duplicate, version_required, invalid, too_large, rate_limited, timeout, unavailable, internal"},
+            "status": s("integer"), "code": {"type": "string", "description": "stable: bad_request, unauthorized, forbidden, csrf, not_found, method_not_allowed, conflict, duplicate, version_required, invalid, too_large, unsupported_media_type, rate_limited, timeout, unavailable, internal"},
             "message": {"type": "string", "description": "what went wrong and what to do, for a person"},
             "details": {"type": "object"},
         }), &["status", "code", "message"])}), &["error"]),
@@ -233,7 +233,7 @@ fn schemas() -> Value {
         "Connection": obj(json!({
             "id": s("string"), "from": s("string"), "to": s("string"),
             "direction": {"type": "string", "enum": ["directed", "mutual", "undirected"]},
-            "status": {"type": "string", "enum": ["generative", "active", "responsive", "dormant", "unclassified"]},
+            "status": {"type": "string", "enum": ["generative", "engaged", "loosely_engaged", "inactive", "unclassified"]},
             "care_flowing": strings, "paid": {"type": ["boolean", "null"]}, "kind": s("string"), "label": s("string"), "weight": s("number"),
             "start": date, "end": date, "description": s("string"), "tags": strings, "fields": {"type": "object"},
         }), &["id", "from", "to"]),

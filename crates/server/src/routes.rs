@@ -76,6 +76,7 @@ pub struct Route {
 const VIEW: &[(&str, &str)] = &[
     ("at", "read the map as it was at this moment: a date (YYYY-MM-DD, the end of that day, UTC) or an RFC 3339 time"),
     ("snapshot", "read the map as saved in this named snapshot"),
+    ("layout", "auto: elements without a position get one (ForceAtlas2, seeded; placed ones stay), so the map opens arranged"),
 ];
 const ANALYSIS: &[(&str, &str)] = &[
     (
@@ -185,6 +186,7 @@ pub fn all() -> Vec<Route> {
             ("format", "caremap, kumu-xlsx, kumu-csv, kumu-json, gexf, graphml, graphology or gephi-csv (default: detected from filename and content)"),
             ("filename", "the uploaded file's name, used to detect the format and in messages"),
             ("mode", "replace (default: the map becomes the file) or merge (items of the file are added or updated, others stay)"),
+            ("allow_empty", "true to let a replace import of a file without elements empty the map (refused otherwise)"),
         ]),
         route(Method::GET, "/api/v1/maps/{map}/export", viewer, "files", "Export the map in any supported format (a zip for two-file formats)", Empty, File, get(files::export)).query(&[
             ("format", "caremap (default), kumu-xlsx, kumu-csv, kumu-json, gexf, graphml, graphology or gephi-csv"),
@@ -212,7 +214,7 @@ pub fn all() -> Vec<Route> {
         route(Method::POST, "/api/v1/maps/{map}/people/{element}/erase", owner, "privacy", "Erase a person from the map, its history and snapshots", Empty, Json("EraseResult"), post(people::erase)),
         // Public views: redacted by the server.
         route(Method::GET, "/api/v1/public/{slug}", Public, "public", "A published map's name, description and counts", Empty, Json("PublicMap"), get(public::info)),
-        route(Method::GET, "/api/v1/public/{slug}/network", Public, "public", "A published map's network, redacted", Empty, Json("Network"), get(public::network)),
+        route(Method::GET, "/api/v1/public/{slug}/network", Public, "public", "A published map's network, redacted", Empty, Json("Network"), get(public::network)).query(&[("layout", "auto: elements without a position get one (ForceAtlas2, seeded)")]),
         route(Method::GET, "/api/v1/public/{slug}/analysis", Public, "public", "The analysis of a published map's redacted network", Empty, Json("Analysis"), get(public::analysis)),
         // Pages.
         route(Method::GET, "/", Public, "pages", "The home page", Empty, Html, get(crate::pages::home)),

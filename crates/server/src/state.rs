@@ -54,6 +54,8 @@ pub struct AppState {
     pub store: Store,
     /// Limits and lifetimes.
     pub settings: Arc<Settings>,
+    /// Whole networks as JSON, checked against the map's revision at each use.
+    pub networks: Arc<crate::cache::NetworkCache>,
 }
 
 impl AppState {
@@ -62,6 +64,7 @@ impl AppState {
         AppState {
             store,
             settings: Arc::new(settings),
+            networks: Arc::default(),
         }
     }
 }

@@ -29,6 +29,8 @@ both_backends!(
     two_servers_on_one_database_see_each_others_writes,
     a_password_change_signs_out_the_other_sessions,
     new_care_types_and_categories_join_the_vocabulary,
+    the_network_is_cached_but_never_stale,
+    an_import_that_would_empty_the_map_is_refused,
 );
 
 const XLSX: &str = concat!(
@@ -1535,4 +1537,98 @@ async fn new_care_types_and_categories_join_the_vocabulary(s: &TestServer) {
     assert_eq!(refused.status.as_u16(), 409, "{}", refused.text());
     let unchanged = c.get(&m(map, "/vocabulary")).await.expect(200).json();
     assert_eq!(unchanged, after);
+}
+
+async fn the_network_is_cached_but_never_stale(s: &TestServer) {
+    let (map, c) = demo_with_owner(s, "cache@example.org").await;
+    c.put(&m(map, "/sharing"), json!({"slug": "cache-test"}))
+        .await
+        .expect(200);
+    let first = c.get(&m(map, "/network")).await.expect(200);
+    let tag = first.headers["etag"].to_str().unwrap().to_string();
+    // The same version again: 304 without a body.
+    let again = Client::answer(
+        c.request(Method::GET, &m(map, "/network"))
+            .header("if-none-match", &tag),
+    )
+    .await
+    .expect(304);
+    assert!(again.bytes.is_empty());
+    let public_tag = s
+        .anonymous()
+        .get("/api/v1/public/cache-test/network")
+        .await
+        .expect(200)
+        .headers["etag"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    // A change made through another server, on the same database.
+    let other = s.another_server(Settings::default()).await;
+    let element = c.get(&m(map, "/elements")).await.expect(200).json()["elements"][0].clone();
+    let id = element["item"]["id"].as_str().unwrap().to_string();
+    let mut item = element["item"].clone();
+    item["label"] = json!("Renamed through the other server");
+    item["consent"] = json!({"given": true});
+    put_if(
+        &c.at(&other.base),
+        &m(map, &format!("/elements/{id}")),
+        element["version"].as_i64().unwrap(),
+        item,
+    )
+    .await
+    .expect(200);
+    let fresh = Client::answer(
+        c.request(Method::GET, &m(map, "/network"))
+            .header("if-none-match", &tag),
+    )
+    .await
+    .expect(200);
+    assert_ne!(fresh.headers["etag"].to_str().unwrap(), tag);
+    assert!(fresh.text().contains("Renamed through the other server"));
+    let public = Client::answer(
+        s.anonymous()
+            .request(Method::GET, "/api/v1/public/cache-test/network")
+            .header("if-none-match", &public_tag),
+    )
+    .await
+    .expect(200);
+    assert!(public.text().contains("Renamed through the other server"));
+    other.stop().await;
+}
+
+async fn an_import_that_would_empty_the_map_is_refused(s: &TestServer) {
+    let (map, c) = demo_with_owner(s, "empty@example.org").await;
+    let before = network_bytes(&c, map).await;
+    // An empty caremap file, as a mistaken export of another map would be.
+    let empty = json!({"caremap": 1, "network": {"name": "", "categories": [], "care_types": [], "elements": [], "connections": []}});
+    let refused = import_raw(
+        &c,
+        map,
+        "format=caremap",
+        serde_json::to_vec(&empty).unwrap(),
+    )
+    .await;
+    assert_error(&refused, 422, "invalid");
+    assert!(refused.text().contains("allow_empty"), "{}", refused.text());
+    assert_eq!(network_bytes(&c, map).await, before);
+    import_raw(
+        &c,
+        map,
+        "format=caremap&allow_empty=true",
+        serde_json::to_vec(&empty).unwrap(),
+    )
+    .await
+    .expect(200);
+    assert!(network(&c, map).await.elements.is_empty());
+    // An element sent without an id gets one.
+    let made = c
+        .post(
+            &m(map, "/elements"),
+            json!({"label": "Walking group", "category": "grassroots or mutual-aid group"}),
+        )
+        .await
+        .expect(201)
+        .json();
+    assert!(!made["item"]["id"].as_str().unwrap().is_empty());
 }

@@ -4,6 +4,19 @@
 macro_rules! impl_history {
     ($S:ident, $DB:ty) => {
         impl $S {
+            /// The map's revision: the place in the history of its latest change and the number
+            /// of its history rows. Every change of content or settings, an undo and an erasure
+            /// changes it, so equal revisions mean equal content. The count matters on
+            /// PostgreSQL, where a change may commit after a later-numbered one.
+            pub async fn revision(&self, map: MapId) -> Result<(i64, i64)> {
+                Ok(sqlx::query_as(
+                    "SELECT COALESCE(MAX(seq), 0), COUNT(*) FROM history WHERE map_id = $1",
+                )
+                .bind(map)
+                .fetch_one(&self.pool)
+                .await?)
+            }
+
             /// The latest `limit` changes of a map, newest first.
             pub async fn history(&self, map: MapId, limit: i64) -> Result<Vec<HistoryEntry>> {
                 self.map(map).await?;

@@ -192,7 +192,8 @@ pub struct User {
     pub password_hash: Option<String>,
     /// When the account was made.
     pub created: DateTime<Utc>,
-    /// Whether the user administers the deployment (creates accounts, sees every map).
+    /// Whether the user administers the deployment (makes accounts). Reading a map still
+    /// takes a role in it: administrators do not see other people's maps.
     #[serde(default)]
     pub is_admin: bool,
 }

@@ -29,6 +29,16 @@ fn database_url(args: &DatabaseArgs) -> Result<String> {
     Ok(format!("sqlite://{path}?mode=rwc"))
 }
 
+/// Opens the store, naming the database (without its password) when that fails.
+async fn open(url: &str) -> Result<Store> {
+    Store::open(url).await.map_err(|e| {
+        anyhow::anyhow!(
+            "cannot open the database {}: {e}",
+            caremap_store::without_password(url)
+        )
+    })
+}
+
 fn runtime() -> Result<tokio::runtime::Runtime> {
     Ok(tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -94,9 +104,7 @@ pub fn user(command: &UserCommand) -> Result<()> {
             let url = database_url(database)?;
             let password = read_password(*password_stdin)?;
             runtime()?.block_on(async {
-                let store = Store::open(&url)
-                    .await
-                    .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
+                let store = open(&url).await?;
                 let user = caremap_server::api::session::create_account(
                     &store, email, name, &password, *admin,
                 )
@@ -124,12 +132,39 @@ pub fn user(command: &UserCommand) -> Result<()> {
                 Ok(())
             })
         }
+        UserCommand::Password {
+            email,
+            password_stdin,
+            database,
+        } => {
+            let url = database_url(database)?;
+            let password = read_password(*password_stdin)?;
+            if let Err(why) = caremap_server::auth::check_new_password(&password) {
+                bail!("{why}; the password was not changed");
+            }
+            runtime()?.block_on(async {
+                let store = open(&url).await?;
+                let user = store
+                    .user_by_email(email)
+                    .await
+                    .map_err(|e| anyhow::anyhow!("{e}"))?;
+                let hash = caremap_server::auth::hash_password(&password)?;
+                store.set_password_hash(user.id, &hash).await?;
+                let ended = store.delete_sessions_of_user(user.id, "").await?;
+                store
+                    .clear_login_failures(&format!("account:{}", user.email))
+                    .await?;
+                println!(
+                    "new password set for {} <{}>; {ended} session(s) ended",
+                    user.display_name, user.email
+                );
+                Ok(())
+            })
+        }
         UserCommand::List { database } => {
             let url = database_url(database)?;
             runtime()?.block_on(async {
-                let store = Store::open(&url)
-                    .await
-                    .map_err(|e| anyhow::anyhow!("cannot open the database: {e}"))?;
+                let store = open(&url).await?;
                 for u in store.list_users().await? {
                     println!(
                         "{}\t{}\t{}{}",

@@ -19,6 +19,7 @@ struct Tables {
     elements: Vec<ElementDraft>,
     connections: Vec<ConnectionDraft>,
     node_tables: usize,
+    edge_tables: usize,
     rows: usize,
     saw_drawing: bool,
 }
@@ -36,6 +37,22 @@ pub(super) fn read(inputs: &[Input], limits: &Limits) -> Result<ReadOutcome, For
     let mut t = Tables::default();
     for input in inputs {
         t.table(input, limits)?;
+    }
+    if t.node_tables + t.edge_tables == 0 {
+        // Only empty files: not an empty map, which would replace a map with nothing.
+        let names: Vec<&str> = inputs.iter().map(|i| i.name).collect();
+        let what = if names.len() == 1 {
+            "the file is empty"
+        } else {
+            "the files are empty"
+        };
+        return Err(FormatError::invalid(
+            names.join(", "),
+            format!(
+                "{what}: a Gephi node table starts with a header row naming Id, an edge table \
+                 with one naming Source and Target"
+            ),
+        ));
     }
     if t.node_tables == 0 {
         t.nodes_from_edges(first.name);
@@ -124,8 +141,9 @@ impl Tables {
                      table)",
                 )),
             };
-        if matches!(kind, Kind::Nodes { .. }) {
-            self.node_tables += 1;
+        match kind {
+            Kind::Nodes { .. } => self.node_tables += 1,
+            Kind::Edges { .. } => self.edge_tables += 1,
         }
         for (i, record) in records.enumerate() {
             let record = record.map_err(|e| csv_error(file, &e))?;

@@ -64,21 +64,22 @@ pub(super) fn read(inputs: &[Input], limits: &Limits) -> Result<ReadOutcome, For
         defaulted: 0,
     };
     let mut xml = XmlReader::new(input.name, input.bytes, limits);
-    let mut path: Vec<String> = Vec::new();
+    // Anything but a <gexf> document (a CSV, an HTML page) is refused here, not read as an
+    // empty map.
+    let root = xml.root("GEXF", "gexf")?;
+    st.check_namespace(&root);
+    let mut path: Vec<String> = vec![root.local];
     loop {
         match xml.next()? {
             Event::Start(tag) => {
                 let parent = path.last().map(String::as_str);
                 match (tag.local.as_str(), parent) {
-                    ("gexf", None) => {
-                        st.check_namespace(&tag);
-                        path.push(tag.local);
-                    }
                     (other, None) => {
                         return Err(FormatError::invalid(
                             xml.place(tag.line),
                             format!(
-                                "this is not a GEXF file: it starts with <{other}>, not <gexf>"
+                                "<{other}> follows the end of <gexf>: a GEXF file holds one \
+                                 <gexf> element and nothing after it"
                             ),
                         ))
                     }

@@ -59,7 +59,11 @@ pub(super) fn read(inputs: &[Input], limits: &Limits) -> Result<ReadOutcome, For
         defaulted: 0,
     };
     let mut xml = XmlReader::new(input.name, input.bytes, limits);
-    let mut path: Vec<String> = Vec::new();
+    // Anything but a <graphml> document (a CSV, an HTML page) is refused here, not read as an
+    // empty map.
+    let root = xml.root("GraphML", "graphml")?;
+    st.note_namespace(&root);
+    let mut path: Vec<String> = vec![root.local];
     loop {
         let tag = match xml.next()? {
             Event::Start(tag) => tag,
@@ -73,11 +77,13 @@ pub(super) fn read(inputs: &[Input], limits: &Limits) -> Result<ReadOutcome, For
         st.note_namespace(&tag);
         let parent = path.last().map(String::as_str);
         match (tag.local.as_str(), parent) {
-            ("graphml", None) => path.push(tag.local),
             (other, None) => {
                 return Err(FormatError::invalid(
                     xml.place(tag.line),
-                    format!("this is not a GraphML file: it starts with <{other}>, not <graphml>"),
+                    format!(
+                        "<{other}> follows the end of <graphml>: a GraphML file holds one \
+                         <graphml> element and nothing after it"
+                    ),
                 ))
             }
             ("key", Some("graphml")) => {

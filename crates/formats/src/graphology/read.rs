@@ -30,6 +30,7 @@ pub(super) fn read(inputs: &[Input], limits: &Limits) -> Result<ReadOutcome, For
             "a graphology file is a JSON object with \"nodes\" and \"edges\"",
         ));
     };
+    check_keys(&doc, file)?;
     let nodes = array(&doc, "nodes", file)?;
     let edges = array(&doc, "edges", file)?;
     limits.check_rows(file, nodes.len() + edges.len())?;
@@ -73,6 +74,33 @@ pub(super) fn read(inputs: &[Input], limits: &Limits) -> Result<ReadOutcome, For
         &mut warnings,
     );
     Ok(ReadOutcome { network, warnings })
+}
+
+/// A JSON object with no `nodes` and no `edges` is some other file, not an empty graph: it is
+/// refused, naming the format it looks like when it has another's keys.
+fn check_keys(doc: &Map<String, Json>, file: &str) -> Result<(), FormatError> {
+    let given = |key: &str| doc.get(key).is_some_and(|v| !v.is_null());
+    if given("nodes") || given("edges") {
+        return Ok(());
+    }
+    let hint = if doc.contains_key("caremap") {
+        "; it has \"caremap\": is it caremap's own JSON (--format caremap)?"
+    } else if doc.contains_key("elements") || doc.contains_key("connections") {
+        "; it has \"elements\" or \"connections\": is it Kumu JSON (--format kumu-json)?"
+    } else {
+        ""
+    };
+    let found = if doc.is_empty() {
+        "the object is empty".to_string()
+    } else {
+        let keys: Vec<String> = doc.keys().take(5).map(|k| format!("\"{k}\"")).collect();
+        let more = if doc.len() > 5 { ", ..." } else { "" };
+        format!("its keys are {}{more}", keys.join(", "))
+    };
+    Err(FormatError::invalid(
+        file,
+        format!("not graphology JSON: there is no \"nodes\" or \"edges\" list ({found}){hint}"),
+    ))
 }
 
 fn array<'d>(doc: &'d Map<String, Json>, key: &str, file: &str) -> Result<&'d [Json], FormatError> {

@@ -44,6 +44,8 @@ pub(crate) struct Tables {
     pub connections: Vec<Sheet>,
     /// What was noticed while sorting.
     pub warnings: Vec<Warning>,
+    /// The files read, named in the error when none of them holds elements or connections.
+    pub files: Vec<String>,
 }
 
 /// Sorts spreadsheet sheets by their header rows: elements, connections, caremap's `(ignore)`
@@ -146,8 +148,14 @@ pub(crate) fn build(tables: Tables, limits: &Limits) -> Result<ReadOutcome, Form
         elements,
         connections,
         warnings,
+        files,
     } = tables;
     if elements.is_empty() && connections.is_empty() {
+        let files = if files.is_empty() {
+            String::new()
+        } else {
+            format!(" in {}", files.join(", "))
+        };
         let seen: Vec<String> = warnings.iter().map(ToString::to_string).collect();
         let seen = if seen.is_empty() {
             String::new()
@@ -156,7 +164,7 @@ pub(crate) fn build(tables: Tables, limits: &Limits) -> Result<ReadOutcome, Form
         };
         return Err(FormatError::invalid(
             "",
-            format!("no sheet of elements or connections was found: an elements sheet starts with a Label column (or ID then Label), a connections sheet with From and To{seen}"),
+            format!("no sheet of elements or connections was found{files}: an elements sheet starts with a Label column (or ID then Label), a connections sheet with From and To{seen}"),
         ));
     }
     let mut net = Network::new(meta.name.unwrap_or(default_name));

@@ -105,6 +105,9 @@ pub(crate) struct XmlReader<'a> {
 impl<'a> XmlReader<'a> {
     /// A reader of `bytes`, named `file` in messages.
     pub(crate) fn new(file: &'a str, bytes: &'a [u8], limits: &'a Limits) -> Self {
+        // quick-xml skips a UTF-8 byte-order mark without counting it in its positions: dropped
+        // here, so that positions and lines agree.
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         let mut reader = NsReader::from_reader(bytes);
         let config = reader.config_mut();
         config.expand_empty_elements = true;
@@ -239,6 +242,74 @@ impl<'a> XmlReader<'a> {
         }
     }
 
+    /// Reads up to the document's root element, which must be `<root>` (matched by local name,
+    /// so with any namespace or prefix), and returns its tag. Anything else is refused, saying
+    /// what was found: an empty file, text that is not XML at all (a CSV, a JSON file, a
+    /// workbook), XML with no element, or XML whose first element is another (an HTML page, an
+    /// SVG drawing). So no other file is ever read as an empty map. `format` names the format
+    /// in messages ("GEXF").
+    pub(crate) fn root(&mut self, format: &str, root: &str) -> Result<Tag, FormatError> {
+        let file = self.file;
+        let not = |what: String| {
+            FormatError::invalid(file, format!("this is not a {format} file: {what}"))
+        };
+        let body = self.bytes;
+        if body.starts_with(b"\xFF\xFE") || body.starts_with(b"\xFE\xFF") {
+            return Err(FormatError::invalid(
+                file,
+                format!(
+                    "the file is saved as UTF-16, which caremap does not read: save the {format} \
+                     file as UTF-8"
+                ),
+            ));
+        }
+        let start = body.iter().position(|b| !b.is_ascii_whitespace());
+        match start.map(|i| body[i]) {
+            None => return Err(not("the file is empty".into())),
+            Some(b'<') => {}
+            Some(_) => {
+                return Err(not(format!(
+                    "it is not XML at all ({})",
+                    opening(&body[start.unwrap_or(0)..])
+                )))
+            }
+        }
+        loop {
+            match self.next()? {
+                Event::Start(tag) if tag.local == root => return Ok(tag),
+                Event::Start(tag) => {
+                    return Err(FormatError::invalid(
+                        self.place(tag.line),
+                        format!(
+                            "this is not a {format} file: it starts with <{}>, not <{root}>",
+                            tag.local
+                        ),
+                    ))
+                }
+                Event::Text(t) if !t.trim().is_empty() => {
+                    // The text ends where the reader is; its first line is that many lines up.
+                    let end = self.reader.buffer_position() as usize;
+                    let below = t.trim_start().matches('\n').count();
+                    let line = self.line_at(end).saturating_sub(below).max(1);
+                    return Err(FormatError::invalid(
+                        self.place(line),
+                        format!(
+                            "this is not a {format} file: it holds the text '{}' where <{root}> \
+                             should start",
+                            first_line(&t)
+                        ),
+                    ));
+                }
+                Event::Text(_) | Event::End => {}
+                Event::Eof => {
+                    return Err(not(format!(
+                        "it has no <{root}> element (it holds no element at all)"
+                    )))
+                }
+            }
+        }
+    }
+
     fn check_text(&mut self, offset: usize, len: usize) -> Result<(), FormatError> {
         if len > self.limits.max_field_bytes {
             let line = self.line_at(offset);
@@ -349,6 +420,35 @@ impl<'a> XmlReader<'a> {
     }
 }
 
+/// What a file that is not XML starts with, for messages: "it starts with 'id,label,type'"
+/// (its first line, cut after 40 characters), or that it is not text at all.
+fn opening(bytes: &[u8]) -> String {
+    if bytes.starts_with(b"PK\x03\x04") {
+        return "it is a zip archive, such as an .xlsx workbook, not text".into();
+    }
+    let text = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]);
+    let shown = first_line(&text);
+    if shown
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\r'))
+    {
+        return "it is not text".into();
+    }
+    format!("it starts with '{shown}'")
+}
+
+/// The first line of `text` with something in it, cut after 40 characters; "..." when more
+/// follows.
+fn first_line(text: &str) -> String {
+    let text = text.trim();
+    let line = text.lines().next().unwrap_or("").trim_end();
+    let mut shown: String = line.chars().take(40).collect();
+    if shown.len() < text.len() {
+        shown.push_str("...");
+    }
+    shown
+}
+
 fn unknown_entity(name: &str) -> String {
     format!(
         "the entity '&{name};' is not one XML defines; caremap expands no other entities \
@@ -397,6 +497,56 @@ mod tests {
             err.contains("line 3") && err.contains("<b> is closed"),
             "{err}"
         );
+    }
+
+    fn root_of(xml: &[u8]) -> Result<String, String> {
+        let limits = Limits::default();
+        let mut r = XmlReader::new("t.gexf", xml, &limits);
+        r.root("GEXF", "gexf")
+            .map(|t| format!("{}@{}", t.local, t.line))
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn the_root_is_found_past_a_bom_the_prolog_and_a_prefix() {
+        let xml = "\u{feff}\n<?xml version=\"1.0\"?>\n<!-- made by hand -->\n\
+                   <g:gexf xmlns:g=\"http://gexf.net/1.3\"/>";
+        assert_eq!(root_of(xml.as_bytes()).unwrap(), "gexf@4");
+    }
+
+    #[test]
+    fn a_file_without_the_root_says_what_it_holds_instead() {
+        let cases: [(&[u8], &str); 8] = [
+            (b"", "t.gexf: this is not a GEXF file: the file is empty"),
+            (b" \r\n\t", "t.gexf: this is not a GEXF file: the file is empty"),
+            (
+                b"id,label\n1,<b>Pantry</b>\n",
+                "t.gexf: this is not a GEXF file: it is not XML at all (it starts with 'id,label...')",
+            ),
+            (
+                "A very long first line of plain text, more than forty characters".as_bytes(),
+                "t.gexf: this is not a GEXF file: it is not XML at all (it starts with 'A very long first line of plain text, mo...')",
+            ),
+            (
+                b"\x00\x01\x02<gexf/>",
+                "t.gexf: this is not a GEXF file: it is not XML at all (it is not text)",
+            ),
+            (
+                b"<?xml version=\"1.0\"?>\n<!-- empty -->\n",
+                "t.gexf: this is not a GEXF file: it has no <gexf> element (it holds no element at all)",
+            ),
+            (
+                b"<?xml version=\"1.0\"?>\n\n  Elm Street\nmap\n",
+                "t.gexf, line 3: this is not a GEXF file: it holds the text 'Elm Street...' where <gexf> should start",
+            ),
+            (
+                b"<?xml version=\"1.0\"?>\n<svg:svg xmlns:svg=\"http://www.w3.org/2000/svg\"/>",
+                "t.gexf, line 2: this is not a GEXF file: it starts with <svg>, not <gexf>",
+            ),
+        ];
+        for (xml, expected) in cases {
+            assert_eq!(root_of(xml).unwrap_err(), expected);
+        }
     }
 
     #[test]

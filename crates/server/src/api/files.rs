@@ -26,6 +26,8 @@ pub struct ImportQuery {
     format: Option<String>,
     filename: Option<String>,
     mode: Option<String>,
+    #[serde(default)]
+    allow_empty: bool,
 }
 
 fn parse_format(name: &str) -> ApiResult<Format> {
@@ -170,6 +172,15 @@ pub async fn import(
         ))
         .with_details(json!({ "problems": errors })));
     }
+    if mode == ImportMode::Replace && network.elements.is_empty() && !q.allow_empty {
+        let versions = state.store.versions(map).await?;
+        if !versions.is_empty() {
+            return Err(ApiError::unprocessable(format!(
+                "the file has no elements, and importing it would empty the map of its {} items; nothing was changed. Check that it is the right file and format, or send ?allow_empty=true to empty the map",
+                versions.len()
+            )));
+        }
+    }
     if network.name.trim().is_empty() {
         network.name = state.store.meta(map).await?.name;
     }
@@ -263,6 +274,7 @@ pub async fn export(
     let view = ViewQuery {
         at: q.at,
         snapshot: q.snapshot,
+        layout: None,
     };
     let network = load_view(&state, map, &view).await?;
     download(network, format).await

@@ -47,6 +47,15 @@ fn versioned<T: serde::Serialize>(status: StatusCode, v: &Versioned<T>) -> Respo
     response
 }
 
+/// A new item from its JSON; a missing or empty `id` is made up afterwards.
+fn new_item<T: serde::de::DeserializeOwned>(mut body: Value, what: &str) -> ApiResult<T> {
+    if let Some(fields) = body.as_object_mut() {
+        fields.entry("id").or_insert(Value::String(String::new()));
+    }
+    serde_json::from_value(body)
+        .map_err(|e| ApiError::bad_request(format!("the {what} in the body is not right: {e}")))
+}
+
 /// A short random id for an item sent without one.
 fn new_id(prefix: &str) -> String {
     let secret = crate::auth::new_secret("");
@@ -215,9 +224,10 @@ pub async fn create_element(
     State(state): State<AppState>,
     caller: Caller,
     Path(map): Path<MapId>,
-    Json(mut element): Json<Element>,
+    Json(body): Json<Value>,
 ) -> ApiResult<Response> {
     caller.role_in(&state, map, Role::Editor).await?;
+    let mut element: Element = new_item(body, "element")?;
     if element.id.as_str().trim().is_empty() {
         element.id = ElementId(new_id("e-"));
     }
@@ -331,9 +341,10 @@ pub async fn create_connection(
     State(state): State<AppState>,
     caller: Caller,
     Path(map): Path<MapId>,
-    Json(mut connection): Json<Connection>,
+    Json(body): Json<Value>,
 ) -> ApiResult<Response> {
     caller.role_in(&state, map, Role::Editor).await?;
+    let mut connection: Connection = new_item(body, "connection")?;
     if connection.id.as_str().trim().is_empty() {
         connection.id = caremap_core::model::ConnectionId(new_id("c-"));
     }

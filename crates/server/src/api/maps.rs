@@ -299,10 +299,10 @@ pub async fn set_member(
     let user = match state.store.user_by_email(&body.email).await {
         Ok(u) => u,
         Err(StoreError::NotFound { .. }) => {
-            return Err(ApiError::not_found(format!(
-                "an account with the email '{}' (ask an administrator to make it)",
-                body.email.trim()
-            )))
+            return Err(ApiError::not_found_hint(
+                format!("an account with the email '{}'", body.email.trim()),
+                "ask an administrator to make it",
+            ))
         }
         Err(e) => return Err(e.into()),
     };

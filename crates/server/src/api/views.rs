@@ -12,7 +12,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+use axum::response::IntoResponse;
+
 use crate::auth::Caller;
+use crate::cache;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{Json, Path, Query};
 use crate::state::AppState;
@@ -24,6 +27,34 @@ pub struct ViewQuery {
     pub at: Option<String>,
     /// A snapshot's name.
     pub snapshot: Option<String>,
+    /// `auto`: elements without a position get one (for the map in the browser).
+    #[serde(default)]
+    pub layout: Option<String>,
+}
+
+/// Gives positions to the elements that have none (ForceAtlas2, seeded, keeping the placed
+/// ones where they are), so a map opens arranged. Off the async threads.
+pub async fn with_layout(mut network: Network, layout: Option<&str>) -> ApiResult<Network> {
+    match layout {
+        None | Some("none") => Ok(network),
+        Some("auto") => {
+            if network.elements.iter().all(|e| e.position.is_some()) {
+                return Ok(network);
+            }
+            blocking(move || {
+                let options = caremap_core::layout::ForceAtlas2Options {
+                    keep_existing: true,
+                    ..Default::default()
+                };
+                caremap_core::layout::apply_layout(&mut network, &options);
+                network
+            })
+            .await
+        }
+        Some(other) => Err(ApiError::bad_request(format!(
+            "layout '{other}' is not known: use auto (positions for elements without one) or none"
+        ))),
+    }
 }
 
 /// A moment from a date (the end of that day, UTC) or an RFC 3339 time.
@@ -63,9 +94,10 @@ async fn as_of(state: &AppState, map: MapId, at: DateTime<Utc>) -> ApiResult<Net
 
 async fn snapshot(state: &AppState, map: MapId, name: &str) -> ApiResult<Network> {
     match state.store.snapshot_network(map, name).await {
-        Err(StoreError::NotFound { .. }) => Err(ApiError::not_found(format!(
-            "snapshot '{name}' (GET /api/v1/maps/{map}/snapshots lists them)"
-        ))),
+        Err(StoreError::NotFound { .. }) => Err(ApiError::not_found_hint(
+            format!("snapshot '{name}'"),
+            &format!("GET /api/v1/maps/{map}/snapshots lists them"),
+        )),
         other => Ok(other?),
     }
 }
@@ -97,11 +129,42 @@ pub async fn blocking<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static)
 pub async fn network(
     State(state): State<AppState>,
     caller: Caller,
+    headers: axum::http::HeaderMap,
     Path(map): Path<MapId>,
     Query(view): Query<ViewQuery>,
-) -> ApiResult<Json<Network>> {
+) -> ApiResult<axum::response::Response> {
     caller.role_in(&state, map, Role::Viewer).await?;
-    Ok(Json(load_view(&state, map, &view).await?))
+    let laid_out = match view.layout.as_deref() {
+        None | Some("none") => false,
+        Some("auto") => true,
+        Some(other) => {
+            return Err(ApiError::bad_request(format!(
+            "layout '{other}' is not known: use auto (positions for elements without one) or none"
+        )))
+        }
+    };
+    if view.at.is_some() || view.snapshot.is_some() {
+        let network = load_view(&state, map, &view).await?;
+        let network = with_layout(network, view.layout.as_deref()).await?;
+        return Ok(axum::Json(network).into_response());
+    }
+    // The map as it is now: served from the cache while its revision is unchanged.
+    let kind = if laid_out {
+        cache::View::MemberLaidOut
+    } else {
+        cache::View::Member
+    };
+    let revision = state.store.revision(map).await?;
+    let tag = cache::etag(map, kind, revision);
+    if let Some(body) = state.networks.get(map, kind, revision) {
+        return Ok(cache::answer(&headers, &tag, body));
+    }
+    let network = state.store.load_network(map).await?;
+    let network = with_layout(network, view.layout.as_deref()).await?;
+    let body = blocking(move || serde_json::to_vec(&network).unwrap_or_default()).await?;
+    let body = axum::body::Bytes::from(body);
+    state.networks.put(map, kind, revision, body.clone());
+    Ok(cache::answer(&headers, &tag, body))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -134,6 +197,7 @@ pub async fn analysis(
     let view = ViewQuery {
         at: q.at,
         snapshot: q.snapshot,
+        layout: None,
     };
     let network = load_view(&state, map, &view).await?;
     Ok(Json(analyse_json(network, q.seed).await?))
@@ -183,6 +247,7 @@ pub async fn person_care_map(
     let view = ViewQuery {
         at: q.at,
         snapshot: q.snapshot,
+        layout: None,
     };
     let network = load_view(&state, map, &view).await?;
     let id = ElementId(element.clone());
