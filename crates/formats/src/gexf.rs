@@ -9,7 +9,9 @@
 //!
 //! Reading accepts the namespaces in [`NAMESPACES`] (and none), matches elements by local name,
 //! reads `<spells>` as one period from the first start to the last end, and keeps every
-//! attribute of files made by other tools as a custom field.
+//! attribute of files made by other tools as a custom field. A file whose root element is not
+//! `<gexf>` (a CSV, JSON, an HTML page, empty text) is refused, saying what it holds instead:
+//! it is never read as an empty map.
 //!
 //! ```
 //! use caremap_core::Network;

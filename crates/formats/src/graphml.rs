@@ -13,7 +13,9 @@
 //!
 //! Reading keeps every key of other tools' files as a custom field, and ignores elements in
 //! other namespaces (such as yEd's graphics) with one warning, taking a yEd node label or
-//! position when the node has no other.
+//! position when the node has no other. A file whose root element is not `<graphml>` (a CSV,
+//! JSON, an HTML page, empty text) is refused, saying what it holds instead: it is never read as
+//! an empty map.
 //!
 //! ```
 //! use caremap_core::Network;

@@ -21,6 +21,7 @@ pub mod openapi;
 pub mod pages;
 pub mod routes;
 pub mod state;
+pub mod web;
 
 use std::future::Future;
 use std::net::SocketAddr;

@@ -9,7 +9,6 @@ use caremap_core::analysis::{analyse, AnalysisOptions};
 
 use crate::api::public::published;
 use crate::api::views::blocking;
-use crate::error::ApiResult;
 use crate::extract::Path;
 use crate::state::AppState;
 
@@ -39,34 +38,6 @@ fn error_page(status: StatusCode, message: &str) -> Response {
         .into_response()
 }
 
-/// `GET /`.
-pub async fn home(State(state): State<AppState>) -> ApiResult<Html<String>> {
-    let users = state.store.list_users().await?.len();
-    let first_steps = if users == 0 {
-        "<p><strong>No accounts yet.</strong> Create the first administrator on the server's machine:</p>\
-         <pre><code>caremap user add --admin --email you@example.org --name \"Your Name\"</code></pre>\
-         <p>The administrator becomes owner of the demo map.</p>"
-    } else {
-        "<p>Log in through the API (<code>POST /api/v1/login</code>) or with an API token.</p>"
-    };
-    let demo = match state.store.map_by_slug(crate::demo::DEMO_SLUG).await {
-        Ok(_) => format!(
-            "<p>The demo map is published: <a href=\"/public/{0}\">its public report</a>, \
-             <a href=\"/embed/{0}\">its embeddable picture</a>, \
-             <a href=\"/api/v1/public/{0}/network\">its redacted network as JSON</a>.</p>",
-            crate::demo::DEMO_SLUG
-        ),
-        Err(_) => String::new(),
-    };
-    Ok(Html(page(
-        "caremap",
-        &format!(
-            "<h1>caremap is running</h1><p>Map, share and analyse the care wealth of a community.</p>{first_steps}{demo}\
-             <p>The API is described by <a href=\"/api/v1/openapi.json\">its OpenAPI document</a>; \
-             health is at <a href=\"/health\">/health</a>.</p>"
-        ),
-    )))
-}
 
 /// `GET /public/{slug}`: the analysis report of the redacted map.
 pub async fn public_report(State(state): State<AppState>, Path(slug): Path<String>) -> Response {

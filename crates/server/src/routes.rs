@@ -217,9 +217,13 @@ pub fn all() -> Vec<Route> {
         route(Method::GET, "/api/v1/public/{slug}/network", Public, "public", "A published map's network, redacted", Empty, Json("Network"), get(public::network)).query(&[("layout", "auto: elements without a position get one (ForceAtlas2, seeded)")]),
         route(Method::GET, "/api/v1/public/{slug}/analysis", Public, "public", "The analysis of a published map's redacted network", Empty, Json("Analysis"), get(public::analysis)),
         // Pages.
-        route(Method::GET, "/", Public, "pages", "The home page", Empty, Html, get(crate::pages::home)),
+        route(Method::GET, "/", Public, "pages", "The browser app: sign in, your maps", Empty, Html, get(crate::web::index)),
+        route(Method::GET, "/maps/{map}", Public, "pages", "The browser app on one map (the page loads for anyone; the map's data needs a role)", Empty, Html, get(crate::web::index)),
+        route(Method::GET, "/assets/app.js", Public, "pages", "The browser app's script", Empty, File, get(crate::web::script)),
+        route(Method::GET, "/assets/app.css", Public, "pages", "The browser app's stylesheet", Empty, File, get(crate::web::style)),
         route(Method::GET, "/health", Public, "pages", "Health for load balancers (same as /api/v1/health)", Empty, Json("Health"), get(session::health)),
-        route(Method::GET, "/public/{slug}", Public, "pages", "A published map's report page (redacted)", Empty, Html, get(crate::pages::public_report)),
+        route(Method::GET, "/public/{slug}", Public, "pages", "A published map in the browser app, read-only (its data comes redacted from /api/v1/public)", Empty, Html, get(crate::web::index)),
+        route(Method::GET, "/public/{slug}/report", Public, "pages", "A published map's analysis report page (redacted)", Empty, Html, get(crate::pages::public_report)),
         route(Method::GET, "/embed/{slug}", Public, "pages", "A published map's picture for an iframe (redacted)", Empty, Html, get(crate::pages::embed)),
     ]
 }

@@ -263,14 +263,13 @@ impl<'a> XmlReader<'a> {
                 ),
             ));
         }
-        let start = body.iter().position(|b| !b.is_ascii_whitespace());
-        match start.map(|i| body[i]) {
+        match body.iter().position(|b| !b.is_ascii_whitespace()) {
             None => return Err(not("the file is empty".into())),
-            Some(b'<') => {}
-            Some(_) => {
+            Some(i) if body[i] == b'<' => {}
+            Some(i) => {
                 return Err(not(format!(
                     "it is not XML at all ({})",
-                    opening(&body[start.unwrap_or(0)..])
+                    opening(&body[i..])
                 )))
             }
         }

@@ -1,0 +1,245 @@
+// The map page: the network drawn by sigma (WebGL), its legend, search, hover highlighting,
+// the profile of what is clicked, and dragging to place an element (saved for editors).
+
+import Sigma from "sigma";
+import type Graph from "graphology";
+import { ApiError, get, put } from "../api";
+import { h, mount, say } from "../dom";
+import { go } from "../main";
+import { buildGraph, ColourBy, colourKey, Loaded, palette, prepare, SizeBy, STATUS_STYLE } from "./graph";
+import { profile } from "./profile";
+
+export type Target = { kind: "public"; slug: string } | { kind: "member"; id: number; user: any };
+
+/** Everything the parts of the map page share. */
+export interface MapPage {
+  target: Target;
+  data: Loaded;
+  graph: Graph;
+  sigma: Sigma;
+  detail: any | null;
+  canEdit: boolean;
+  side: HTMLElement;
+  selected: string | null;
+  hovered: string | null;
+  /** Elements to show (null: all); set by search focus and filters. */
+  visible: Set<string> | null;
+  redraw(): void;
+  select(id: string | null): void;
+  reload(): Promise<void>;
+}
+
+function base(target: Target): string {
+  return target.kind === "public" ? `/api/v1/public/${target.slug}` : `/api/v1/maps/${target.id}`;
+}
+
+export async function load(target: Target): Promise<{ data: Loaded; detail: any | null }> {
+  const root = base(target);
+  const [network, analysis, detail] = await Promise.all([
+    get(`${root}/network?layout=auto`),
+    get(`${root}/analysis`),
+    target.kind === "member" ? get(root) : Promise.resolve(null),
+  ]);
+  return { data: prepare(network, analysis), detail };
+}
+
+export async function mapView(app: HTMLElement, target: Target): Promise<void> {
+  mount(app, h("main", { class: "page" }, h("p", { role: "status" }, "Loading the map…")));
+  let loaded;
+  try {
+    loaded = await load(target);
+  } catch (e) {
+    const message = e instanceof ApiError ? e.message : String(e);
+    mount(app, h("main", { class: "page" }, h("h1", {}, "This map cannot be shown"), h("p", { class: "error-text" }, message),
+      target.kind === "member" ? h("a", { href: "/", onclick: (ev: Event) => { ev.preventDefault(); go("/"); } }, "Back to your maps") : null));
+    return;
+  }
+  const { data, detail } = loaded;
+  const canEdit = target.kind === "member" && detail && detail.role !== "viewer";
+
+  const colourSelect = h("select", { id: "colour-by", "aria-label": "Colour elements by" },
+    h("option", { value: "category" }, "category"), h("option", { value: "sector" }, "sector"), h("option", { value: "community" }, "community"));
+  const sizeSelect = h("select", { id: "size-by", "aria-label": "Size elements by" },
+    h("option", { value: "degree" }, "connections (degree)"), h("option", { value: "betweenness" }, "brokerage (betweenness)"),
+    h("option", { value: "pagerank" }, "influence (PageRank)"), h("option", { value: "two_step_reach" }, "reach in two steps"), h("option", { value: "none" }, "all the same"));
+  const search = h("input", { id: "search", type: "search", placeholder: "Find by name", "aria-label": "Find an element by name", list: "element-names", autocomplete: "off" });
+  const names = h("datalist", { id: "element-names" });
+  for (const e of data.network.elements) names.append(h("option", { value: e.label }));
+  const canvas = h("div", { id: "graph", class: "graph", role: "img", "aria-label": `Network map of ${data.network.name}: ${data.network.elements.length} elements, ${data.network.connections.length} connections. The list view carries the same content.` });
+  const legend = h("section", { id: "legend", class: "legend", "aria-label": "Legend" });
+  const side = h("aside", { id: "side", class: "side", "aria-label": "Details" });
+  const status = h("p", { id: "status", class: "status", role: "status" });
+  const back = target.kind === "member"
+    ? h("a", { href: "/", class: "back", onclick: (ev: Event) => { ev.preventDefault(); go("/"); } }, "← Your maps")
+    : h("span", { class: "badge" }, "Public view");
+
+  mount(
+    app,
+    h("header", { class: "topbar" },
+      back,
+      h("h1", { class: "map-title" }, data.network.name),
+      detail ? h("span", { class: "badge", id: "role" }, detail.role) : null,
+      h("div", { class: "tools", role: "toolbar", "aria-label": "Map tools" },
+        h("label", { for: "colour-by" }, "Colour"), colourSelect,
+        h("label", { for: "size-by" }, "Size"), sizeSelect,
+        search, names)),
+    h("div", { class: "workspace" }, h("div", { class: "stage" }, canvas, legend), side),
+    status,
+  );
+
+  let graph = buildGraph(data, "category", "degree");
+  const sigma = new Sigma(graph, canvas, {
+    renderEdgeLabels: false,
+    labelDensity: 0.7,
+    labelGridCellSize: 70,
+    labelRenderedSizeThreshold: 7,
+    labelFont: "system-ui, sans-serif",
+    labelSize: 13,
+    labelWeight: "600",
+    defaultEdgeType: "line",
+    zIndex: true,
+  });
+
+  const page: MapPage = {
+    target, data, graph, sigma, detail, canEdit: !!canEdit, side,
+    selected: null, hovered: null, visible: null,
+    redraw: () => sigma.refresh(),
+    select: (id) => {
+      page.selected = id;
+      profile(page, id);
+      sigma.refresh();
+    },
+    reload: async () => {
+      const fresh = await load(target);
+      page.data = fresh.data;
+      page.detail = fresh.detail;
+      rebuild();
+    },
+  };
+
+  const neighbours = (id: string) => new Set([id, ...graph.neighbors(id)]);
+  sigma.setSetting("nodeReducer", (node, attrs) => {
+    const res: any = { ...attrs };
+    const focus = page.hovered ?? page.selected;
+    if (page.visible && !page.visible.has(node)) {
+      res.color = "#e4e4e4";
+      res.label = "";
+      res.zIndex = 0;
+    } else if (focus && !neighbours(focus).has(node)) {
+      res.color = "#d5d5d5";
+      res.label = "";
+    } else if (focus) {
+      res.highlighted = node === focus;
+      res.zIndex = 1;
+    }
+    return res;
+  });
+  sigma.setSetting("edgeReducer", (edge, attrs) => {
+    const res: any = { ...attrs };
+    const focus = page.hovered ?? page.selected;
+    const [s, t] = graph.extremities(edge);
+    if (page.visible && (!page.visible.has(s) || !page.visible.has(t))) res.hidden = true;
+    else if (focus && s !== focus && t !== focus) res.color = "#eeeeee";
+    return res;
+  });
+
+  function rebuild(): void {
+    graph = buildGraph(page.data, colourSelect.value as ColourBy, sizeSelect.value as SizeBy);
+    page.graph = graph;
+    sigma.setGraph(graph);
+    drawLegend(legend, page.data, colourSelect.value as ColourBy, sizeSelect.value as SizeBy);
+  }
+  colourSelect.addEventListener("change", rebuild);
+  sizeSelect.addEventListener("change", rebuild);
+  drawLegend(legend, data, "category", "degree");
+
+  sigma.on("enterNode", ({ node }) => { page.hovered = node; sigma.refresh(); });
+  sigma.on("leaveNode", () => { page.hovered = null; sigma.refresh(); });
+  sigma.on("clickNode", ({ node }) => page.select(node));
+  sigma.on("clickStage", () => page.select(null));
+
+  search.addEventListener("change", () => {
+    const wanted = search.value.trim().toLowerCase();
+    const found = page.data.network.elements.find((e: any) => e.label.toLowerCase() === wanted)
+      ?? page.data.network.elements.find((e: any) => e.label.toLowerCase().includes(wanted));
+    if (!found) {
+      say(`No element is called “${search.value}”.`, "error");
+      return;
+    }
+    const pos = sigma.getNodeDisplayData(found.id);
+    if (pos) sigma.getCamera().animate({ x: pos.x, y: pos.y, ratio: 0.5 }, { duration: 400 });
+    page.select(found.id);
+    say(`Found ${found.label}.`);
+  });
+
+  // Dragging places an element; editors' placements are saved (If-Match on its version).
+  let dragged: string | null = null;
+  sigma.on("downNode", ({ node }) => {
+    if (!page.canEdit) return;
+    dragged = node;
+    graph.setNodeAttribute(node, "highlighted", true);
+    sigma.getCamera().disable();
+  });
+  sigma.getMouseCaptor().on("mousemovebody", (event) => {
+    if (!dragged) return;
+    const p = sigma.viewportToGraph(event);
+    graph.setNodeAttribute(dragged, "x", p.x);
+    graph.setNodeAttribute(dragged, "y", p.y);
+    event.preventSigmaDefault();
+    event.original.preventDefault();
+    event.original.stopPropagation();
+  });
+  sigma.getMouseCaptor().on("mouseup", async () => {
+    if (!dragged || target.kind !== "member") return;
+    const id = dragged;
+    dragged = null;
+    sigma.getCamera().enable();
+    const x = graph.getNodeAttribute(id, "x");
+    const y = graph.getNodeAttribute(id, "y");
+    try {
+      const current = await get(`/api/v1/maps/${target.id}/elements/${encodeURIComponent(id)}`);
+      const element = { ...current.item, position: { x, y } };
+      await put(`/api/v1/maps/${target.id}/elements/${encodeURIComponent(id)}`, element, current.version);
+      const local = page.data.network.elements.find((e: any) => e.id === id);
+      if (local) local.position = { x, y };
+      say(`${element.label} placed here; saved.`);
+    } catch (e) {
+      say(e instanceof ApiError ? `Not saved: ${e.message}` : "Not saved.", "error");
+    }
+  });
+
+  const warningsKey = target.kind === "member" ? `caremap-warnings-${target.id}` : "";
+  const warnings = warningsKey ? sessionStorage.getItem(warningsKey) : null;
+  if (warnings) {
+    sessionStorage.removeItem(warningsKey);
+    const list = JSON.parse(warnings) as { place: string; message: string }[];
+    say(`Imported with ${list.length} warning(s): ${list.slice(0, 3).map((w) => `${w.place}: ${w.message}`).join("; ")}`);
+  } else {
+    say(`${data.network.elements.length} elements and ${data.network.connections.length} connections.`);
+  }
+  profile(page, null);
+  (window as any).caremap = page;
+}
+
+/** The legend: what colour and size mean, and the connection styles. */
+export function drawLegend(legend: HTMLElement, data: Loaded, colourBy: ColourBy, sizeBy: SizeBy): void {
+  const colours = palette(data, colourBy);
+  const used = new Set(data.network.elements.map((e: any) => colourKey(data, e, colourBy)));
+  const items = h("ul", { class: "legend-list" });
+  for (const [key, colour] of colours) {
+    if (!used.has(key)) continue;
+    items.append(h("li", {}, h("span", { class: "swatch", style: `background:${colour}` }), key));
+  }
+  const ties = h("ul", { class: "legend-list" });
+  for (const style of Object.values(STATUS_STYLE)) {
+    ties.append(h("li", {}, h("span", { class: "line", style: `background:${style.colour};height:${Math.max(2, style.size)}px` }), style.label));
+  }
+  const sizeText: Record<string, string> = {
+    degree: "Size: how many connections",
+    betweenness: "Size: how often it lies between others (brokerage)",
+    pagerank: "Size: influence (PageRank)",
+    two_step_reach: "Size: how many it reaches in two steps",
+    none: "Size: all the same",
+  };
+  mount(legend, h("h2", {}, `Colour: ${colourBy}`), items, h("p", { class: "legend-size" }, sizeText[sizeBy]), h("h2", {}, "Connections"), ties);
+}
