@@ -3,6 +3,8 @@
 
 import { h, mount } from "../dom";
 import type { MapPage } from "./view";
+import { editElement } from "./edit";
+import { openPerson } from "./person";
 
 export function profile(page: MapPage, id: string | null): void {
   const net = page.data.network;
@@ -45,5 +47,8 @@ export function profile(page: MapPage, id: string | null): void {
     h("dl", { class: "fields" }, ...rows.flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, v)])),
     h("h3", {}, `Connections (${ties.length})`),
     list,
-    h("button", { type: "button", onclick: () => page.select(null) }, "Close"));
+    h("div", { class: "actions" },
+      h("button", { type: "button", id: "open-care-map", onclick: () => openPerson(page, id) }, "Care map"),
+      page.canEdit ? h("button", { type: "button", id: "edit-element", onclick: () => editElement(page, id) }, "Edit") : null,
+      h("button", { type: "button", onclick: () => page.select(null) }, "Close")));
 }

@@ -8,6 +8,13 @@ import { h, mount, say } from "../dom";
 import { go } from "../main";
 import { buildGraph, ColourBy, colourKey, Loaded, palette, prepare, SizeBy, STATUS_STYLE } from "./graph";
 import { profile } from "./profile";
+import { openFilters } from "./filters";
+import { openList } from "./list";
+import { openTable } from "./table";
+import { editElement } from "./edit";
+import { openAnalysis } from "./analysis";
+import { openTime } from "./time";
+import { openShare } from "./share";
 
 export type Target = { kind: "public"; slug: string } | { kind: "member"; id: number; user: any };
 
@@ -69,6 +76,18 @@ export async function mapView(app: HTMLElement, target: Target): Promise<void> {
   const legend = h("section", { id: "legend", class: "legend", "aria-label": "Legend" });
   const side = h("aside", { id: "side", class: "side", "aria-label": "Details" });
   const status = h("p", { id: "status", class: "status", role: "status" });
+  // The panels: each opens in the side panel; the buttons are the keyboard way to everything.
+  const panelButton = (id: string, text: string, open: () => void) =>
+    h("button", { type: "button", id, onclick: open }, text);
+  const panels = h("nav", { class: "panels", "aria-label": "Panels" },
+    panelButton("open-explore", "Explore", () => openFilters(page)),
+    panelButton("open-analysis", "Analysis", () => openAnalysis(page)),
+    panelButton("open-time", "Time", () => openTime(page)),
+    panelButton("open-list", "List", () => openList(page)),
+    target.kind === "member" ? panelButton("open-table", "Table", () => openTable(page)) : null,
+    canEdit ? panelButton("add-element", "Add element", () => editElement(page, null)) : null,
+    detail?.role === "owner" ? panelButton("open-share", "Share", () => openShare(page)) : null,
+  );
   const back = target.kind === "member"
     ? h("a", { href: "/", class: "back", onclick: (ev: Event) => { ev.preventDefault(); go("/"); } }, "← Your maps")
     : h("span", { class: "badge" }, "Public view");
@@ -83,6 +102,7 @@ export async function mapView(app: HTMLElement, target: Target): Promise<void> {
         h("label", { for: "colour-by" }, "Colour"), colourSelect,
         h("label", { for: "size-by" }, "Size"), sizeSelect,
         search, names)),
+    panels,
     h("div", { class: "workspace" }, h("div", { class: "stage" }, canvas, legend), side),
     status,
   );
