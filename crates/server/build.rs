@@ -14,7 +14,13 @@ fn main() {
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it")).join("web");
     std::fs::create_dir_all(&out).expect("create OUT_DIR/web");
     println!("cargo:rerun-if-env-changed=CAREMAP_SKIP_WEB");
-    for path in ["src", "package.json", "package-lock.json", "build.mjs", "tsconfig.json"] {
+    for path in [
+        "src",
+        "package.json",
+        "package-lock.json",
+        "build.mjs",
+        "tsconfig.json",
+    ] {
         println!("cargo:rerun-if-changed={}", web.join(path).display());
     }
     if std::env::var_os("CAREMAP_SKIP_WEB").is_some() {

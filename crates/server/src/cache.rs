@@ -1,4 +1,4 @@
-//! The JSON of whole networks, kept between requests and checked against the map's revision
+//! The JSON of whole networks and of their analyses, kept between requests and checked against the map's revision
 //! at every use. Reading a 1,000-element map costs about 25 ms of loading and serialising;
 //! the check is one indexed query. The cache is only an optimisation: it is checked against the
 //! database each time, so several servers on one database never serve each other stale maps.
@@ -22,6 +22,10 @@ pub enum View {
     Public,
     /// The same with positions.
     PublicLaidOut,
+    /// The analysis (default options) of the network as members read it.
+    Analysis,
+    /// The analysis of the redacted public network.
+    PublicAnalysis,
 }
 
 impl View {
@@ -31,6 +35,8 @@ impl View {
             View::MemberLaidOut => "ml",
             View::Public => "p",
             View::PublicLaidOut => "pl",
+            View::Analysis => "a",
+            View::PublicAnalysis => "pa",
         }
     }
 }

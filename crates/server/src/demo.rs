@@ -40,7 +40,18 @@ const LOADING_GRACE: Duration = Duration::from_secs(5);
 /// A deployment whose people have started their own maps, or given the demo map an owner, is
 /// never touched.
 pub async fn ensure(store: &Store) -> anyhow::Result<Option<MapId>> {
-    let (old, new) = (parse(Y2025)?, parse(Y2026)?);
+    let (mut old, mut new) = (parse(Y2025)?, parse(Y2026)?);
+    // Laid out once, so the demo opens arranged and keeps its arrangement; the 2025 map takes
+    // the 2026 positions of the elements it shares, so comparing the years moves nothing.
+    caremap_core::layout::apply_layout(&mut new, &Default::default());
+    for e in old.elements.iter_mut() {
+        e.position = new.element(&e.id).and_then(|n| n.position);
+    }
+    let options = caremap_core::layout::ForceAtlas2Options {
+        keep_existing: true,
+        ..Default::default()
+    };
+    caremap_core::layout::apply_layout(&mut old, &options);
     for _attempt in 0..5 {
         match store.map_by_slug(DEMO_SLUG).await {
             Ok(info) => {

@@ -1,5 +1,5 @@
-//! The server's HTML pages: a home page, and the public report and embeddable picture of a
-//! published map. Both public pages are made from the redacted network and are self-contained
+//! The pages the server makes itself (the browser app is `web.rs`): the public report and the
+//! embeddable picture of a published map. Both public pages are made from the redacted network and are self-contained
 //! (inline CSS and SVG, no scripts, no requests to other sites).
 
 use axum::extract::State;
@@ -38,8 +38,7 @@ fn error_page(status: StatusCode, message: &str) -> Response {
         .into_response()
 }
 
-
-/// `GET /public/{slug}`: the analysis report of the redacted map.
+/// `GET /public/{slug}/report`: the analysis report of the redacted map.
 pub async fn public_report(State(state): State<AppState>, Path(slug): Path<String>) -> Response {
     let network = match published(&state, &slug).await {
         Ok(n) => n,

@@ -16,7 +16,10 @@ fn asset(bytes: &'static [u8], content_type: &'static str, cache: &'static str) 
         [
             (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
             (header::CACHE_CONTROL, HeaderValue::from_static(cache)),
-            (header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(APP_CSP)),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static(APP_CSP),
+            ),
         ],
         bytes,
     )

@@ -1,5 +1,7 @@
 //! Privacy as a user of the server meets it: public and embedded views never send a private
-//! value, an unpublished map is gone from every public address, only the embed page may be
+//! value (the JSON the browser app reads, the report page, the embed page, and the app's page,
+//! which holds no data at all), a change of consent reaches public views at once despite their
+//! cache, an unpublished map is gone from every public address, only the embed page may be
 //! framed, a person can get everything the map holds about them, and erasing a person removes
 //! them from the map, its history, its snapshots, every export and the database's bytes.
 
@@ -30,6 +32,7 @@ const SLUG: &str = "thistle-row-map";
 
 both_backends!(
     public_views_never_send_private_values,
+    a_withdrawn_consent_reaches_public_views_at_once,
     an_unpublished_map_is_gone_from_every_public_address,
     only_the_embed_page_may_be_framed,
     a_person_export_holds_everything_about_them,
@@ -102,7 +105,8 @@ async fn planted_map(s: &TestServer) -> (MapId, Client) {
 }
 
 /// The public GET addresses of the published map `slug`, read from the OpenAPI document (so a
-/// new public route is covered without editing this test), with the two pages named too.
+/// new public route is covered without editing this test), with the pages named too, and each
+/// network also as the browser app asks for it (`?layout=auto`, positions added).
 async fn public_addresses(s: &TestServer, slug: &str) -> Vec<String> {
     let doc = s
         .anonymous()
@@ -117,16 +121,44 @@ async fn public_addresses(s: &TestServer, slug: &str) -> Vec<String> {
             paths.push(path.clone());
         }
     }
-    for page in ["/public/{slug}", "/embed/{slug}"] {
+    for page in [
+        "/public/{slug}",
+        "/public/{slug}/report",
+        "/embed/{slug}",
+        "/api/v1/public/{slug}/network",
+    ] {
         if !paths.iter().any(|p| p == page) {
             paths.push(page.to_string());
         }
     }
     assert!(
-        paths.len() >= 5,
+        paths.len() >= 6,
         "the document lists too few public routes: {paths:?}"
     );
-    paths.iter().map(|p| p.replace("{slug}", slug)).collect()
+    let mut out: Vec<String> = paths.iter().map(|p| p.replace("{slug}", slug)).collect();
+    let laid_out: Vec<String> = out
+        .iter()
+        .filter(|p| p.ends_with("/network"))
+        .map(|p| format!("{p}?layout=auto"))
+        .collect();
+    out.extend(laid_out);
+    out
+}
+
+/// The browser app's page as it answers an address that names no map: the page every app
+/// address gets. A public address that answers exactly this holds nothing of any map.
+async fn app_shell(s: &TestServer) -> Answer {
+    let shell = s
+        .anonymous()
+        .get("/public/no-map-was-ever-published-here")
+        .await
+        .expect(200);
+    assert!(
+        header(&shell, "content-type").is_some_and(|t| t.starts_with("text/html")),
+        "the app's page is not HTML: {:?}",
+        shell.headers
+    );
+    shell
 }
 
 /// Planted values found in `text` as raw text, whatever the case.
@@ -222,10 +254,18 @@ async fn public_views_never_send_private_values(s: &TestServer) {
     }
 
     let anonymous = s.anonymous();
+    let shell = app_shell(s).await;
     let mut readable_of = std::collections::HashMap::new();
+    let mut shells = Vec::new();
     for address in public_addresses(s, SLUG).await {
         let a = anonymous.get(&address).await;
         assert_eq!(a.status, 200, "{address}: {}", a.text());
+        if a.bytes == shell.bytes {
+            // The browser app's page: the same bytes for every map, so it holds nothing of this
+            // one; the app reads the map from the JSON addresses checked here too.
+            shells.push(address);
+            continue;
+        }
         let text = a.text();
         let is_html = header(&a, "content-type").is_some_and(|t| t.starts_with("text/html"));
         // A page is checked for what it tells a reader: its text and text-bearing attributes.
@@ -243,12 +283,31 @@ async fn public_views_never_send_private_values(s: &TestServer) {
         assert!(raw.is_empty(), "{address} sends {raw:?}");
         readable_of.insert(address, readable);
     }
+    // The map's public page is the browser app's page, which holds no data of its own.
+    assert_eq!(
+        shells,
+        [format!("/public/{SLUG}")],
+        "only the app's page may answer the app's page"
+    );
+    let page = html_text(&shell.text());
+    assert!(
+        !page.contains(CONSENTING) && !page.contains("Z. Q.") && !page.contains("Thistle Row"),
+        "the app's page holds map data: {page}"
+    );
+    // The app's script and stylesheet are the same for everyone and hold no map either.
+    for asset in ["/assets/app.js", "/assets/app.css", "/"] {
+        let a = anonymous.get(asset).await.expect(200);
+        let raw = raw_planted(&a.text());
+        assert!(raw.is_empty(), "{asset} sends {raw:?}");
+    }
+
     // The views that show the people show them by the name they agreed to: the consenting
     // person by full name, the planted one by initials.
     for view in [
         "/api/v1/public/{slug}/network",
+        "/api/v1/public/{slug}/network?layout=auto",
         "/api/v1/public/{slug}/analysis",
-        "/public/{slug}",
+        "/public/{slug}/report",
         "/embed/{slug}",
     ] {
         let address = view.replace("{slug}", SLUG);
@@ -276,16 +335,120 @@ async fn public_views_never_send_private_values(s: &TestServer) {
         club["description"],
         "Hot lunches on Thursdays. Z. Q. comes every week; Z. Q.'s daughter asks us to write to [private]."
     );
+    // The app asks for positions: every element gets one, and nothing else is added.
+    let laid_out = anonymous
+        .get(&format!("/api/v1/public/{SLUG}/network?layout=auto"))
+        .await
+        .expect(200)
+        .json();
+    let elements = laid_out["elements"].as_array().unwrap();
+    assert_eq!(
+        elements.len(),
+        network["elements"].as_array().unwrap().len()
+    );
+    for (placed, plain) in elements.iter().zip(network["elements"].as_array().unwrap()) {
+        assert!(placed["position"]["x"].is_number(), "{placed}");
+        let mut placed = placed.clone();
+        placed.as_object_mut().unwrap().remove("position");
+        let mut plain = plain.clone();
+        plain.as_object_mut().unwrap().remove("position");
+        assert_eq!(placed, plain, "layout=auto changed more than the position");
+    }
+}
+
+/// Public networks are cached and answered `304` while the map is unchanged: a person who
+/// withdraws consent must leave every public view at the next request all the same, whatever
+/// the client holds or the server kept.
+async fn a_withdrawn_consent_reaches_public_views_at_once(s: &TestServer) {
+    let (map, owner) = planted_map(s).await;
+    publish(&owner, map).await;
+    let anonymous = s.anonymous();
+    let views = [
+        format!("/api/v1/public/{SLUG}/network"),
+        format!("/api/v1/public/{SLUG}/network?layout=auto"),
+    ];
+    let mut tags = Vec::new();
+    for view in &views {
+        let a = anonymous.get(view).await.expect(200);
+        assert!(
+            a.text().contains(CONSENTING),
+            "{view} does not name {CONSENTING}"
+        );
+        let tag = header(&a, "etag")
+            .expect("a public network has an ETag")
+            .to_string();
+        // The same request with the ETag: nothing changed, nothing sent.
+        let again = Client::answer(
+            anonymous
+                .request(reqwest::Method::GET, view)
+                .header("if-none-match", &tag),
+        )
+        .await
+        .expect(304);
+        assert!(again.bytes.is_empty(), "{view}: a 304 with a body");
+        tags.push(tag);
+    }
+    assert_ne!(tags[0], tags[1], "the two views share an ETag");
+
+    edit_element(&owner, map, "marigold", |e| {
+        e["consent"]["given"] = json!(false);
+    })
+    .await;
+
+    for (view, tag) in views.iter().zip(&tags) {
+        let a = Client::answer(
+            anonymous
+                .request(reqwest::Method::GET, view)
+                .header("if-none-match", tag),
+        )
+        .await
+        .expect(200);
+        let text = a.text();
+        assert!(
+            !text.contains(CONSENTING),
+            "{view} still names {CONSENTING}"
+        );
+        assert!(
+            !text.contains("Fairweather"),
+            "{view} still names Fairweather"
+        );
+        assert!(text.contains("M. F."), "{view} does not show M. F.");
+        assert_ne!(
+            header(&a, "etag"),
+            Some(tag.as_str()),
+            "{view}: the same ETag"
+        );
+    }
+    for page in [
+        format!("/api/v1/public/{SLUG}/analysis"),
+        format!("/public/{SLUG}/report"),
+        format!("/embed/{SLUG}"),
+    ] {
+        let text = anonymous.get(&page).await.expect(200).text();
+        assert!(
+            !text.contains("Fairweather"),
+            "{page} still names Fairweather"
+        );
+    }
 }
 
 async fn an_unpublished_map_is_gone_from_every_public_address(s: &TestServer) {
     let (map, owner) = planted_map(s).await;
     publish(&owner, map).await;
     let anonymous = s.anonymous();
+    let shell = app_shell(s).await;
     let addresses = public_addresses(s, SLUG).await;
+    let mut tags = std::collections::HashMap::new();
     for address in &addresses {
-        anonymous.get(address).await.expect(200);
+        let a = anonymous.get(address).await.expect(200);
+        if let Some(tag) = header(&a, "etag") {
+            tags.insert(address.clone(), tag.to_string());
+        }
     }
+    assert!(
+        tags.len() >= 2,
+        "the public networks have no ETag: {tags:?}"
+    );
     owner
         .delete(&format!("/api/v1/maps/{map}/sharing"))
         .await
@@ -294,8 +457,24 @@ async fn an_unpublished_map_is_gone_from_every_public_address(s: &TestServer) {
     assert_eq!(detail.json()["public_slug"], Value::Null);
     for address in &addresses {
         let a = anonymous.get(address).await;
+        if a.bytes == shell.bytes {
+            // The browser app's page answers any address and holds no data; the app then
+            // finds the JSON addresses gone (checked here too).
+            assert_eq!(a.status, 200, "{address}");
+            continue;
+        }
         assert_eq!(a.status, 404, "{address} still answers: {}", a.text());
         assert!(raw_planted(&a.text()).is_empty(), "{address}: {}", a.text());
+    }
+    // A client holding an ETag from before is not told its copy is still good.
+    for (address, tag) in &tags {
+        let a = Client::answer(
+            anonymous
+                .request(reqwest::Method::GET, address)
+                .header("if-none-match", tag),
+        )
+        .await;
+        assert_eq!(a.status, 404, "{address} with If-None-Match still answers");
     }
 }
 
@@ -315,7 +494,13 @@ async fn only_the_embed_page_may_be_framed(s: &TestServer) {
 
     let others = [
         anonymous.get(&format!("/public/{SLUG}")).await.expect(200),
+        anonymous
+            .get(&format!("/public/{SLUG}/report"))
+            .await
+            .expect(200),
         anonymous.get("/").await.expect(200),
+        anonymous.get(&format!("/maps/{map}")).await.expect(200),
+        anonymous.get("/assets/app.js").await.expect(200),
         anonymous.get("/health").await.expect(200),
         anonymous
             .get(&format!("/api/v1/public/{SLUG}/network"))

@@ -97,9 +97,15 @@ const ROLE_TABLE: &[(&str, &str, [bool; 6])] = &[
     ("GET",    "/api/v1/public/{slug}",                           [Y,   Y,   Y,   Y,   Y,   Y]),
     ("GET",    "/api/v1/public/{slug}/network",                   [Y,   Y,   Y,   Y,   Y,   Y]),
     ("GET",    "/api/v1/public/{slug}/analysis",                  [Y,   Y,   Y,   Y,   Y,   Y]),
+    // The browser app's page answers anyone at every address (it holds no data: the app reads
+    // the map through the API above, as the caller); its script and stylesheet too.
     ("GET",    "/",                                               [Y,   Y,   Y,   Y,   Y,   Y]),
+    ("GET",    "/maps/{map}",                                     [Y,   Y,   Y,   Y,   Y,   Y]),
+    ("GET",    "/assets/app.js",                                  [Y,   Y,   Y,   Y,   Y,   Y]),
+    ("GET",    "/assets/app.css",                                 [Y,   Y,   Y,   Y,   Y,   Y]),
     ("GET",    "/health",                                         [Y,   Y,   Y,   Y,   Y,   Y]),
     ("GET",    "/public/{slug}",                                  [Y,   Y,   Y,   Y,   Y,   Y]),
+    ("GET",    "/public/{slug}/report",                           [Y,   Y,   Y,   Y,   Y,   Y]),
     ("GET",    "/embed/{slug}",                                   [Y,   Y,   Y,   Y,   Y,   Y]),
 ];
 

@@ -3,7 +3,7 @@
 
 import { h, mount } from "../dom";
 import type { MapPage } from "./view";
-import { editElement } from "./edit";
+import { editConnection, editElement } from "./edit";
 import { openPerson } from "./person";
 
 export function profile(page: MapPage, id: string | null): void {
@@ -39,7 +39,8 @@ export function profile(page: MapPage, id: string | null): void {
     list.append(h("li", {},
       h("button", { type: "button", class: "link", onclick: () => page.select(other?.id ?? null) }, `${arrow} ${other?.label ?? "?"}`),
       h("span", { class: `status-${c.status}` }, ` ${String(c.status).replace("_", " ")}`),
-      c.care_flowing?.length ? h("span", { class: "hint" }, ` · ${c.care_flowing.join(", ")}`) : null));
+      c.care_flowing?.length ? h("span", { class: "hint" }, ` · ${c.care_flowing.join(", ")}`) : null,
+      page.canEdit ? h("button", { type: "button", class: "small tie-edit", "aria-label": `Edit the connection with ${other?.label ?? "?"}`, onclick: () => editConnection(page, c.id) }, "Edit") : null));
   }
   mount(page.side,
     h("h2", { id: "profile-title" }, e.label),
@@ -50,5 +51,6 @@ export function profile(page: MapPage, id: string | null): void {
     h("div", { class: "actions" },
       h("button", { type: "button", id: "open-care-map", onclick: () => openPerson(page, id) }, "Care map"),
       page.canEdit ? h("button", { type: "button", id: "edit-element", onclick: () => editElement(page, id) }, "Edit") : null,
+      page.canEdit ? h("button", { type: "button", id: "add-connection", onclick: () => editConnection(page, null, { from: id }) }, "Add connection") : null,
       h("button", { type: "button", onclick: () => page.select(null) }, "Close")));
 }

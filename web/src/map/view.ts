@@ -18,6 +18,17 @@ import { openShare } from "./share";
 
 export type Target = { kind: "public"; slug: string } | { kind: "member"; id: number; user: any };
 
+/** Colours drawn over the usual ones (time comparisons): element and connection id to colour. */
+export interface Marks {
+  nodes: Map<string, string>;
+  edges: Map<string, string>;
+  /** Grey out what is not marked, so the marks stand out. */
+  fade: boolean;
+}
+
+/** Which version of a member's map is shown: now (null), at a moment, or a named snapshot. */
+export type AsOf = { at: string } | { snapshot: string } | null;
+
 /** Everything the parts of the map page share. */
 export interface MapPage {
   target: Target;
@@ -31,6 +42,16 @@ export interface MapPage {
   hovered: string | null;
   /** Elements to show (null: all); set by search focus and filters. */
   visible: Set<string> | null;
+  /** Extra styling of an element or a connection, applied last by the reducers (set by the Explore
+   *  panel, filters.ts, for filters, showcase, bridges, brokers and the list's marked connection). */
+  nodeHook: ((node: string, res: any) => void) | null;
+  edgeHook: ((edge: string, res: any) => void) | null;
+  /** Marks over the drawing (time comparisons, time.ts), applied after the hooks; null: none. */
+  marks: Marks | null;
+  /** The version shown (members): null is now; set by the time panel, used by reload(). */
+  asOf: AsOf;
+  /** Called with the new graph each time it is rebuilt (to add drawn extras again). */
+  onRebuild: ((graph: Graph) => void)[];
   redraw(): void;
   select(id: string | null): void;
   reload(): Promise<void>;
@@ -40,11 +61,13 @@ function base(target: Target): string {
   return target.kind === "public" ? `/api/v1/public/${target.slug}` : `/api/v1/maps/${target.id}`;
 }
 
-export async function load(target: Target): Promise<{ data: Loaded; detail: any | null }> {
+export async function load(target: Target, asOf: AsOf = null): Promise<{ data: Loaded; detail: any | null }> {
   const root = base(target);
+  const version = !asOf || target.kind !== "member" ? ""
+    : "at" in asOf ? `at=${encodeURIComponent(asOf.at)}` : `snapshot=${encodeURIComponent(asOf.snapshot)}`;
   const [network, analysis, detail] = await Promise.all([
-    get(`${root}/network?layout=auto`),
-    get(`${root}/analysis`),
+    get(`${root}/network?layout=auto${version ? `&${version}` : ""}`),
+    get(`${root}/analysis${version ? `?${version}` : ""}`),
     target.kind === "member" ? get(root) : Promise.resolve(null),
   ]);
   return { data: prepare(network, analysis), detail };
@@ -82,7 +105,7 @@ export async function mapView(app: HTMLElement, target: Target): Promise<void> {
   const panels = h("nav", { class: "panels", "aria-label": "Panels" },
     panelButton("open-explore", "Explore", () => openFilters(page)),
     panelButton("open-analysis", "Analysis", () => openAnalysis(page)),
-    panelButton("open-time", "Time", () => openTime(page)),
+    target.kind === "member" ? panelButton("open-time", "Time", () => openTime(page)) : null,
     panelButton("open-list", "List", () => openList(page)),
     target.kind === "member" ? panelButton("open-table", "Table", () => openTable(page)) : null,
     canEdit ? panelButton("add-element", "Add element", () => editElement(page, null)) : null,
@@ -119,10 +142,15 @@ export async function mapView(app: HTMLElement, target: Target): Promise<void> {
     defaultEdgeType: "line",
     zIndex: true,
   });
+  // Sigma follows the window's size only; the map's box also changes when the side panel grows.
+  new ResizeObserver(() => requestAnimationFrame(() => {
+    if (canvas.isConnected && canvas.offsetWidth > 0 && canvas.offsetHeight > 0) { sigma.resize(); sigma.refresh(); }
+  })).observe(canvas);
 
   const page: MapPage = {
     target, data, graph, sigma, detail, canEdit: !!canEdit, side,
     selected: null, hovered: null, visible: null,
+    nodeHook: null, edgeHook: null, marks: null, asOf: null, onRebuild: [],
     redraw: () => sigma.refresh(),
     select: (id) => {
       page.selected = id;
@@ -130,7 +158,7 @@ export async function mapView(app: HTMLElement, target: Target): Promise<void> {
       sigma.refresh();
     },
     reload: async () => {
-      const fresh = await load(target);
+      const fresh = await load(target, page.asOf);
       page.data = fresh.data;
       page.detail = fresh.detail;
       rebuild();
@@ -152,6 +180,15 @@ export async function mapView(app: HTMLElement, target: Target): Promise<void> {
       res.highlighted = node === focus;
       res.zIndex = 1;
     }
+    page.nodeHook?.(node, res);
+    const mark = page.marks?.nodes.get(node);
+    if (mark && !(page.visible && !page.visible.has(node))) {
+      res.color = mark;
+      res.forceLabel = true;
+      res.zIndex = 2;
+    } else if (page.marks?.fade && !focus && !(page.visible && !page.visible.has(node))) {
+      res.color = "#b9c0c2";
+    }
     return res;
   });
   sigma.setSetting("edgeReducer", (edge, attrs) => {
@@ -160,6 +197,15 @@ export async function mapView(app: HTMLElement, target: Target): Promise<void> {
     const [s, t] = graph.extremities(edge);
     if (page.visible && (!page.visible.has(s) || !page.visible.has(t))) res.hidden = true;
     else if (focus && s !== focus && t !== focus) res.color = "#eeeeee";
+    page.edgeHook?.(edge, res);
+    const mark = page.marks?.edges.get(edge);
+    if (mark && !res.hidden) {
+      res.color = mark;
+      res.size = Math.max(3, Number(res.size) || 0);
+      res.zIndex = 2;
+    } else if (page.marks?.fade && !res.hidden) {
+      res.color = "#e3e6e7";
+    }
     return res;
   });
 
@@ -167,6 +213,7 @@ export async function mapView(app: HTMLElement, target: Target): Promise<void> {
     graph = buildGraph(page.data, colourSelect.value as ColourBy, sizeSelect.value as SizeBy);
     page.graph = graph;
     sigma.setGraph(graph);
+    for (const hook of page.onRebuild) hook(graph);
     drawLegend(legend, page.data, colourSelect.value as ColourBy, sizeSelect.value as SizeBy);
   }
   colourSelect.addEventListener("change", rebuild);

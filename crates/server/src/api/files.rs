@@ -184,6 +184,13 @@ pub async fn import(
     if network.name.trim().is_empty() {
         network.name = state.store.meta(map).await?.name;
     }
+    // Elements the file did not place get a position now, stored with the map, so the map
+    // keeps its arrangement from one visit to the next (placed ones stay where they are).
+    let network = if network.elements.iter().any(|e| e.position.is_none()) {
+        crate::api::views::with_layout(network, Some("auto")).await?
+    } else {
+        network
+    };
     let summary = state
         .store
         .import_network(map, &network, mode, &caller.actor())

@@ -75,7 +75,8 @@ pub async fn network(
     if let Some(body) = state.networks.get(info.id, kind, revision) {
         return Ok(cache::answer(&headers, &tag, body));
     }
-    let network = public_view(&state.store.load_network(info.id).await?);
+    let stored = state.store.load_network(info.id).await?;
+    let network = blocking(move || public_view(&stored)).await?;
     let network = with_layout(network, view.layout.as_deref()).await?;
     let body = blocking(move || serde_json::to_vec(&network).unwrap_or_default()).await?;
     let body = axum::body::Bytes::from(body);
@@ -93,7 +94,19 @@ pub struct LayoutQuery {
 pub async fn analysis(
     State(state): State<AppState>,
     Path(slug): Path<String>,
-) -> ApiResult<Json<Value>> {
-    let network = published(&state, &slug).await?;
-    Ok(Json(analyse_json(network, None).await?))
+    headers: axum::http::HeaderMap,
+) -> ApiResult<axum::response::Response> {
+    let info = published_map(&state, &slug).await?;
+    let revision = state.store.revision(info.id).await?;
+    let kind = cache::View::PublicAnalysis;
+    let tag = cache::etag(info.id, kind, revision);
+    if let Some(body) = state.networks.get(info.id, kind, revision) {
+        return Ok(cache::answer(&headers, &tag, body));
+    }
+    let stored = state.store.load_network(info.id).await?;
+    let network = blocking(move || public_view(&stored)).await?;
+    let analysis = analyse_json(network, None).await?;
+    let body = axum::body::Bytes::from(serde_json::to_vec(&analysis).unwrap_or_default());
+    state.networks.put(info.id, kind, revision, body.clone());
+    Ok(cache::answer(&headers, &tag, body))
 }

@@ -191,16 +191,35 @@ pub async fn analysis(
     State(state): State<AppState>,
     caller: Caller,
     Path(map): Path<MapId>,
+    headers: axum::http::HeaderMap,
     Query(q): Query<AnalysisQuery>,
-) -> ApiResult<Json<Value>> {
+) -> ApiResult<axum::response::Response> {
     caller.role_in(&state, map, Role::Viewer).await?;
+    // The analysis of the map as it is now, with the default seed, is kept per revision:
+    // on a large map it takes seconds, and it is what the browser app asks for on every visit.
+    let current = q.at.is_none() && q.snapshot.is_none() && q.seed.is_none();
+    let revision = state.store.revision(map).await?;
+    let tag = cache::etag(map, cache::View::Analysis, revision);
+    if current {
+        if let Some(body) = state.networks.get(map, cache::View::Analysis, revision) {
+            return Ok(cache::answer(&headers, &tag, body));
+        }
+    }
     let view = ViewQuery {
         at: q.at,
         snapshot: q.snapshot,
         layout: None,
     };
     let network = load_view(&state, map, &view).await?;
-    Ok(Json(analyse_json(network, q.seed).await?))
+    let analysis = analyse_json(network, q.seed).await?;
+    if !current {
+        return Ok(axum::Json(analysis).into_response());
+    }
+    let body = axum::body::Bytes::from(serde_json::to_vec(&analysis).unwrap_or_default());
+    state
+        .networks
+        .put(map, cache::View::Analysis, revision, body.clone());
+    Ok(cache::answer(&headers, &tag, body))
 }
 
 #[derive(Debug, Deserialize)]
