@@ -42,7 +42,7 @@ export function openAnalysis(page: MapPage): void {
   resetFigureIds();
   const a = page.data.analysis;
   if (!a) {
-    mount(page.side, h("div", { id: "analysis-panel" }, h("h2", {}, "Analysis"), h("p", {}, "There is no analysis for this map yet.")));
+    mount(page.side, h("div", { id: "analysis-panel" }, h("h2", {}, "Analysis"), h("p", {}, "The analysis of this map is still being worked out (a large map takes a few seconds the first time); open this panel again when the status line says it is ready.")));
     return;
   }
   const chapters: [string, string, () => Child[]][] = [

@@ -244,7 +244,7 @@ function marksLegend(page: MapPage, fromWords: string, toWords: string): HTMLEle
     h("p", {}, `From ${fromWords} to ${toWords}`),
     h("ul", { class: "legend-list" },
       line(MARK.joined, "joined (element)", true),
-      line(MARK.left, "left (pale, near its old ties)", true),
+      line(MARK.left, "left (red, placed near its old ties)", true),
       line(MARK.joined, "tie appeared"),
       line(MARK.left, "tie ended"),
       line(MARK.stronger, "tie strengthened"),
@@ -365,7 +365,7 @@ function renderChange(page: MapPage, c: any, fromWords: string, toWords: string,
       c.joined.length ? showButton(page, "joined", c.joined.map((e: any) => e.id), "the elements that joined", "Show them") : null),
     list("Left", c.left.map((e: any) => e.label), MARK.left,
       c.left.length ? showButton(page, "left", c.left.map((e: any) => `left:${e.id}`), "the elements that left", "Show them") : null,
-      "They are drawn pale red near the ties they had."),
+      "They are drawn in red near the ties they had, with those ties."),
     list("Ties strengthened", c.strengthened.map((t: any) => `${tie(t.connection)}: ${STATUS_WORDS[t.before]} → ${STATUS_WORDS[t.after]}`), MARK.stronger,
       c.strengthened.length ? showButton(page, "strengthened", changedEnds(c.strengthened), "the ends of the ties that strengthened", "Show them") : null),
     list("Ties weakened", c.weakened.map((t: any) => `${tie(t.connection)}: ${STATUS_WORDS[t.before]} → ${STATUS_WORDS[t.after]}`), MARK.weaker,
@@ -441,7 +441,6 @@ async function renderTime(page: MapPage): Promise<void> {
     window.clearTimeout(timer);
     timer = window.setTimeout(apply, 450);
   });
-  slider.addEventListener("change", apply);
   const created = page.detail?.created ? longDate(String(page.detail.created)) : "the day it was made";
   const dateSection = h("section", { class: "time-part", "aria-labelledby": "time-date-title" },
     h("h3", { id: "time-date-title" }, "The map on a date"),

@@ -61,16 +61,34 @@ function base(target: Target): string {
   return target.kind === "public" ? `/api/v1/public/${target.slug}` : `/api/v1/maps/${target.id}`;
 }
 
-export async function load(target: Target, asOf: AsOf = null): Promise<{ data: Loaded; detail: any | null }> {
+/** How long the map waits for its analysis before drawing without it (a large map's first
+ * analysis takes seconds; the server keeps it afterwards). */
+const ANALYSIS_WAIT_MS = 1200;
+
+export interface LoadResult {
+  data: Loaded;
+  detail: any | null;
+  /** The analysis, when it was not ready in time: the map is drawn first, sized by nothing. */
+  analysisLater: Promise<any> | null;
+}
+
+export async function load(target: Target, asOf: AsOf = null): Promise<LoadResult> {
   const root = base(target);
   const version = !asOf || target.kind !== "member" ? ""
     : "at" in asOf ? `at=${encodeURIComponent(asOf.at)}` : `snapshot=${encodeURIComponent(asOf.snapshot)}`;
-  const [network, analysis, detail] = await Promise.all([
+  const analysis = get(`${root}/analysis${version ? `?${version}` : ""}`);
+  analysis.catch(() => undefined); // reported where it is awaited
+  const [network, detail] = await Promise.all([
     get(`${root}/network?layout=auto${version ? `&${version}` : ""}`),
-    get(`${root}/analysis${version ? `?${version}` : ""}`),
     target.kind === "member" ? get(root) : Promise.resolve(null),
   ]);
-  return { data: prepare(network, analysis), detail };
+  const waiting = Symbol("waiting");
+  const quick = await Promise.race([
+    analysis,
+    new Promise<typeof waiting>((resolve) => setTimeout(() => resolve(waiting), ANALYSIS_WAIT_MS)),
+  ]);
+  if (quick === waiting) return { data: prepare(network, null), detail, analysisLater: analysis };
+  return { data: prepare(network, quick), detail, analysisLater: null };
 }
 
 export async function mapView(app: HTMLElement, target: Target): Promise<void> {
@@ -141,6 +159,9 @@ export async function mapView(app: HTMLElement, target: Target): Promise<void> {
     labelWeight: "600",
     defaultEdgeType: "line",
     zIndex: true,
+    // Large maps pan smoothly when edges and labels wait until the movement stops.
+    hideEdgesOnMove: data.network.connections.length > 5000,
+    hideLabelsOnMove: data.network.elements.length > 2000,
   });
   // Sigma follows the window's size only; the map's box also changes when the side panel grows.
   new ResizeObserver(() => requestAnimationFrame(() => {
@@ -162,6 +183,7 @@ export async function mapView(app: HTMLElement, target: Target): Promise<void> {
       page.data = fresh.data;
       page.detail = fresh.detail;
       rebuild();
+      later(fresh);
     },
   };
 
@@ -208,6 +230,21 @@ export async function mapView(app: HTMLElement, target: Target): Promise<void> {
     }
     return res;
   });
+
+  /** Fills in the analysis when it arrives after the map was drawn. */
+  function later(result: LoadResult): void {
+    if (!result.analysisLater) return;
+    say("The map is drawn; its analysis is being worked out (large maps take a few seconds the first time)…");
+    result.analysisLater.then(
+      (analysis) => {
+        if (page.data !== result.data) return; // a newer load replaced it
+        page.data = prepare(result.data.network, analysis);
+        rebuild();
+        say("The analysis is ready: sizes, communities and the Analysis panel use it now.");
+      },
+      (e) => say(e instanceof ApiError ? `The analysis failed: ${e.message}` : "The analysis failed.", "error"),
+    );
+  }
 
   function rebuild(): void {
     graph = buildGraph(page.data, colourSelect.value as ColourBy, sizeSelect.value as SizeBy);
@@ -285,6 +322,7 @@ export async function mapView(app: HTMLElement, target: Target): Promise<void> {
     say(`${data.network.elements.length} elements and ${data.network.connections.length} connections.`);
   }
   profile(page, null);
+  later(loaded);
   (window as any).caremap = page;
 }
 
@@ -308,5 +346,11 @@ export function drawLegend(legend: HTMLElement, data: Loaded, colourBy: ColourBy
     two_step_reach: "Size: how many it reaches in two steps",
     none: "Size: all the same",
   };
-  mount(legend, h("h2", {}, `Colour: ${colourBy}`), items, h("p", { class: "legend-size" }, sizeText[sizeBy]), h("h2", {}, "Connections"), ties);
+  // A <details>: open by default, folded away with one click (or Enter) when it covers the map.
+  const open = legend.querySelector("details")?.open ?? true;
+  const fold = h("details", { class: "legend-fold" },
+    h("summary", {}, "Legend"),
+    h("h2", {}, `Colour: ${colourBy}`), items, h("p", { class: "legend-size" }, sizeText[sizeBy]), h("h2", {}, "Connections"), ties);
+  fold.open = open;
+  mount(legend, fold);
 }
