@@ -15,7 +15,7 @@
 // opens them and the element they need (`{ opens: "#open-time", needs: "#date-slider" }`): the
 // runner clicks the button and skips the step, saying so, while that element does not appear.
 
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.mjs";
 import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -40,17 +40,6 @@ const PLANTED = {
 };
 const PLANTED_WORDS = [PLANTED.label, PLANTED.email, PLANTED.field, "Quentin", "Privateperson"];
 const TIMEOUT = 20_000;
-
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--use-gl=swiftshader",
-  "--enable-unsafe-swiftshader",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 class StepFailure extends Error {}
 
@@ -435,8 +424,7 @@ async function opened(s) {
 
 async function main() {
   mkdirSync(SHOTS, { recursive: true });
-  const executablePath = process.env.CAREMAP_CHROMIUM || "/usr/bin/chromium";
-  t.browser = await chromium.launch({ executablePath, args: ARGS, headless: true });
+  t.browser = await launchChromium();
   t.context = await t.newContext();
   await t.context.addInitScript(paintProbe);
   t.page = await t.context.newPage();

@@ -16,7 +16,7 @@
 // SwiftShader, so the frame rate is that of a machine without a GPU). Every request for another
 // host is refused and counted.
 
-import { chromium } from "playwright-core";
+import { launchChromium } from "./chromium.mjs";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -36,17 +36,6 @@ const BIN =
   [join(REPO, "target/release/caremap"), join(REPO, "target/debug/caremap")].find((p) => existsSync(p));
 const EMAIL = "perf@example.org";
 const PASSWORD = "a long perf passphrase";
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--use-gl=swiftshader",
-  "--enable-unsafe-swiftshader",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-
 function freePort() {
   return new Promise((ok, fail) => {
     const server = createServer();
@@ -173,11 +162,7 @@ async function main() {
     console.log(`imported into map ${made.id} in ${Date.now() - t0} ms: ${summary.elements} elements, ${summary.connections} connections`);
 
     // Open it in Chromium, signed in with the same session.
-    browser = await chromium.launch({
-      executablePath: process.env.CAREMAP_CHROMIUM || "/usr/bin/chromium",
-      args: ARGS,
-      headless: true,
-    });
+    browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1 });
     const foreign = [];
     await context.route("**/*", (route) => {

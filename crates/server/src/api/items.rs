@@ -219,6 +219,123 @@ pub async fn get_element(
     Ok(versioned(StatusCode::OK, &v))
 }
 
+/// What creating and replacing needs to know of an element or a connection, so that both are
+/// handled by one pair of functions.
+trait Item: serde::Serialize + serde::de::DeserializeOwned + Send + 'static {
+    /// "element" or "connection", for messages.
+    const KIND: &'static str;
+    /// The prefix of made-up ids.
+    const PREFIX: &'static str;
+    fn id(&self) -> &str;
+    fn set_id(&mut self, id: String);
+    fn check(&self) -> ApiResult<()>;
+    fn create(self) -> Change;
+    fn update(self, expected_version: i64) -> Change;
+    async fn stored(state: &AppState, map: MapId, id: &str) -> ApiResult<Versioned<Self>>;
+}
+
+impl Item for Element {
+    const KIND: &'static str = "element";
+    const PREFIX: &'static str = "e-";
+    fn id(&self) -> &str {
+        self.id.as_str()
+    }
+    fn set_id(&mut self, id: String) {
+        self.id = ElementId(id);
+    }
+    fn check(&self) -> ApiResult<()> {
+        check_element(self)
+    }
+    fn create(self) -> Change {
+        Change::CreateElement { element: self }
+    }
+    fn update(self, expected_version: i64) -> Change {
+        Change::UpdateElement {
+            element: self,
+            expected_version,
+        }
+    }
+    async fn stored(state: &AppState, map: MapId, id: &str) -> ApiResult<Versioned<Self>> {
+        Ok(state.store.element(map, id).await?)
+    }
+}
+
+impl Item for Connection {
+    const KIND: &'static str = "connection";
+    const PREFIX: &'static str = "c-";
+    fn id(&self) -> &str {
+        self.id.as_str()
+    }
+    fn set_id(&mut self, id: String) {
+        self.id = caremap_core::model::ConnectionId(id);
+    }
+    fn check(&self) -> ApiResult<()> {
+        check_connection(self)
+    }
+    fn create(self) -> Change {
+        Change::CreateConnection { connection: self }
+    }
+    fn update(self, expected_version: i64) -> Change {
+        Change::UpdateConnection {
+            connection: self,
+            expected_version,
+        }
+    }
+    async fn stored(state: &AppState, map: MapId, id: &str) -> ApiResult<Versioned<Self>> {
+        Ok(state.store.connection(map, id).await?)
+    }
+}
+
+/// Creates an item from a JSON body (a missing or empty id is made up); 201 with its ETag.
+async fn create<T: Item>(
+    state: &AppState,
+    caller: &Caller,
+    map: MapId,
+    body: Value,
+) -> ApiResult<Response> {
+    caller.role_in(state, map, Role::Editor).await?;
+    let mut item: T = new_item(body, T::KIND)?;
+    if item.id().trim().is_empty() {
+        item.set_id(new_id(T::PREFIX));
+    }
+    item.check()?;
+    let id = item.id().to_string();
+    apply_one(state, map, item.create(), &caller.actor()).await?;
+    Ok(versioned(
+        StatusCode::CREATED,
+        &T::stored(state, map, &id).await?,
+    ))
+}
+
+/// Replaces an item named by the address, with the version `If-Match` names.
+async fn update<T: Item>(
+    state: &AppState,
+    caller: &Caller,
+    headers: &HeaderMap,
+    map: MapId,
+    id: String,
+    mut item: T,
+) -> ApiResult<Response> {
+    caller.role_in(state, map, Role::Editor).await?;
+    let expected_version = if_match(headers)?;
+    if item.id().is_empty() {
+        item.set_id(id.clone());
+    }
+    if item.id() != id {
+        return Err(ApiError::unprocessable(format!(
+            "the body is {} '{}' but the address names '{id}'; an id cannot change",
+            T::KIND,
+            item.id(),
+        )));
+    }
+    item.check()?;
+    apply_one(state, map, item.update(expected_version), &caller.actor()).await?;
+    Ok(versioned(
+        StatusCode::OK,
+        &T::stored(state, map, &id).await?,
+    ))
+}
+
 /// `POST /api/v1/maps/{map}/elements`.
 pub async fn create_element(
     State(state): State<AppState>,
@@ -226,22 +343,7 @@ pub async fn create_element(
     Path(map): Path<MapId>,
     Json(body): Json<Value>,
 ) -> ApiResult<Response> {
-    caller.role_in(&state, map, Role::Editor).await?;
-    let mut element: Element = new_item(body, "element")?;
-    if element.id.as_str().trim().is_empty() {
-        element.id = ElementId(new_id("e-"));
-    }
-    check_element(&element)?;
-    let id = element.id.clone();
-    apply_one(
-        &state,
-        map,
-        Change::CreateElement { element },
-        &caller.actor(),
-    )
-    .await?;
-    let v = state.store.element(map, id.as_str()).await?;
-    Ok(versioned(StatusCode::CREATED, &v))
+    create::<Element>(&state, &caller, map, body).await
 }
 
 /// `PUT /api/v1/maps/{map}/elements/{element}`.
@@ -250,27 +352,30 @@ pub async fn update_element(
     caller: Caller,
     headers: HeaderMap,
     Path((map, id)): Path<(MapId, String)>,
-    Json(mut element): Json<Element>,
+    Json(element): Json<Element>,
 ) -> ApiResult<Response> {
-    caller.role_in(&state, map, Role::Editor).await?;
-    let expected_version = if_match(&headers)?;
-    if element.id.as_str().is_empty() {
-        element.id = ElementId(id.clone());
-    }
-    if element.id.as_str() != id {
-        return Err(ApiError::unprocessable(format!(
-            "the body is element '{}' but the address names '{id}'; an element's id cannot change",
-            element.id
-        )));
-    }
-    check_element(&element)?;
-    let change = Change::UpdateElement {
-        element,
-        expected_version,
-    };
-    apply_one(&state, map, change, &caller.actor()).await?;
-    let v = state.store.element(map, &id).await?;
-    Ok(versioned(StatusCode::OK, &v))
+    update(&state, &caller, &headers, map, id, element).await
+}
+
+/// `POST /api/v1/maps/{map}/connections`.
+pub async fn create_connection(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(map): Path<MapId>,
+    Json(body): Json<Value>,
+) -> ApiResult<Response> {
+    create::<Connection>(&state, &caller, map, body).await
+}
+
+/// `PUT /api/v1/maps/{map}/connections/{connection}`.
+pub async fn update_connection(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    Path((map, id)): Path<(MapId, String)>,
+    Json(connection): Json<Connection>,
+) -> ApiResult<Response> {
+    update(&state, &caller, &headers, map, id, connection).await
 }
 
 #[derive(Debug, Deserialize)]
@@ -290,11 +395,7 @@ pub async fn delete_element(
     caller.role_in(&state, map, Role::Editor).await?;
     let expected_version = if_match(&headers)?;
     let network = state.store.load_network(map).await?;
-    let touching: Vec<&Connection> = network
-        .connections
-        .iter()
-        .filter(|c| c.from.as_str() == id || c.to.as_str() == id)
-        .collect();
+    let touching = crate::api::people::touching(&network, &id);
     let mut changes = Vec::new();
     if !touching.is_empty() {
         if !options.cascade {
@@ -332,60 +433,6 @@ pub async fn get_connection(
     Path((map, id)): Path<(MapId, String)>,
 ) -> ApiResult<Response> {
     caller.role_in(&state, map, Role::Viewer).await?;
-    let v = state.store.connection(map, &id).await?;
-    Ok(versioned(StatusCode::OK, &v))
-}
-
-/// `POST /api/v1/maps/{map}/connections`.
-pub async fn create_connection(
-    State(state): State<AppState>,
-    caller: Caller,
-    Path(map): Path<MapId>,
-    Json(body): Json<Value>,
-) -> ApiResult<Response> {
-    caller.role_in(&state, map, Role::Editor).await?;
-    let mut connection: Connection = new_item(body, "connection")?;
-    if connection.id.as_str().trim().is_empty() {
-        connection.id = caremap_core::model::ConnectionId(new_id("c-"));
-    }
-    check_connection(&connection)?;
-    let id = connection.id.clone();
-    apply_one(
-        &state,
-        map,
-        Change::CreateConnection { connection },
-        &caller.actor(),
-    )
-    .await?;
-    let v = state.store.connection(map, id.as_str()).await?;
-    Ok(versioned(StatusCode::CREATED, &v))
-}
-
-/// `PUT /api/v1/maps/{map}/connections/{connection}`.
-pub async fn update_connection(
-    State(state): State<AppState>,
-    caller: Caller,
-    headers: HeaderMap,
-    Path((map, id)): Path<(MapId, String)>,
-    Json(mut connection): Json<Connection>,
-) -> ApiResult<Response> {
-    caller.role_in(&state, map, Role::Editor).await?;
-    let expected_version = if_match(&headers)?;
-    if connection.id.as_str().is_empty() {
-        connection.id = caremap_core::model::ConnectionId(id.clone());
-    }
-    if connection.id.as_str() != id {
-        return Err(ApiError::unprocessable(format!(
-            "the body is connection '{}' but the address names '{id}'; a connection's id cannot change",
-            connection.id
-        )));
-    }
-    check_connection(&connection)?;
-    let change = Change::UpdateConnection {
-        connection,
-        expected_version,
-    };
-    apply_one(&state, map, change, &caller.actor()).await?;
     let v = state.store.connection(map, &id).await?;
     Ok(versioned(StatusCode::OK, &v))
 }

@@ -2,7 +2,7 @@
 //! them from the map, its history and its snapshots.
 
 use axum::extract::State;
-use caremap_core::model::{Connection, Element};
+use caremap_core::model::{Connection, Element, ElementId};
 use caremap_store::{ItemKind, MapId, Role};
 use serde_json::{json, Value};
 
@@ -51,6 +51,15 @@ fn mentions(network: &caremap_core::Network, person: &Element) -> Vec<Value> {
     out
 }
 
+/// The connections of a network that touch the element `id`.
+pub fn touching<'a>(network: &'a caremap_core::Network, id: &str) -> Vec<&'a Connection> {
+    network
+        .connections
+        .iter()
+        .filter(|c| c.from.as_str() == id || c.to.as_str() == id)
+        .collect()
+}
+
 /// `GET /api/v1/maps/{map}/people/{element}/export`.
 pub async fn export(
     State(state): State<AppState>,
@@ -59,16 +68,8 @@ pub async fn export(
 ) -> ApiResult<Json<Value>> {
     caller.role_in(&state, map, Role::Owner).await?;
     let network = state.store.load_network(map).await?;
-    let element = network
-        .elements
-        .iter()
-        .find(|e| e.id.as_str() == id)
-        .cloned();
-    let connections: Vec<&Connection> = network
-        .connections
-        .iter()
-        .filter(|c| c.from.as_str() == id || c.to.as_str() == id)
-        .collect();
+    let element = network.element(&ElementId(id.clone())).cloned();
+    let connections = touching(&network, &id);
     let history: Vec<_> = state
         .store
         .history(map, i64::MAX)
@@ -84,11 +85,7 @@ pub async fn export(
     for snap in state.store.list_snapshots(map).await? {
         let saved = state.store.snapshot_network(map, &snap.name).await?;
         if let Some(e) = saved.elements.iter().find(|e| e.id.as_str() == id) {
-            let conns: Vec<&Connection> = saved
-                .connections
-                .iter()
-                .filter(|c| c.from.as_str() == id || c.to.as_str() == id)
-                .collect();
+            let conns = touching(&saved, &id);
             snapshots.push(
                 json!({"snapshot": snap.name, "at": snap.at, "element": e, "connections": conns}),
             );
@@ -118,11 +115,7 @@ pub async fn erase(
 ) -> ApiResult<Json<Value>> {
     caller.role_in(&state, map, Role::Owner).await?;
     let network = state.store.load_network(map).await?;
-    let person = network
-        .elements
-        .iter()
-        .find(|e| e.id.as_str() == id)
-        .cloned();
+    let person = network.element(&ElementId(id.clone())).cloned();
     let summary = state.store.erase_element(map, &id, &caller.actor()).await?;
     if summary.elements == 0 && summary.history_rows == 0 && summary.snapshots == 0 {
         return Err(ApiError::not_found(format!("element '{id}' in map {map}")));
