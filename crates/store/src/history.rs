@@ -4,6 +4,17 @@
 macro_rules! impl_history {
     ($S:ident, $DB:ty) => {
         impl $S {
+            /// How many elements and connections the map has.
+            pub async fn counts(&self, map: MapId) -> Result<(i64, i64)> {
+                Ok(sqlx::query_as(
+                    "SELECT (SELECT COUNT(*) FROM elements WHERE map_id = $1),
+                            (SELECT COUNT(*) FROM connections WHERE map_id = $1)",
+                )
+                .bind(map)
+                .fetch_one(&self.pool)
+                .await?)
+            }
+
             /// The map's revision: the place in the history of its latest change and the number
             /// of its history rows. Every change of content or settings, an undo and an erasure
             /// changes it, so equal revisions mean equal content. The count matters on

@@ -18,11 +18,7 @@ use crate::state::AppState;
 pub async fn detail_json(state: &AppState, map: MapId, role: Role) -> ApiResult<Value> {
     let info = state.store.map(map).await?;
     let meta = state.store.meta(map).await?;
-    let versions = state.store.versions(map).await?;
-    let elements = versions
-        .iter()
-        .filter(|(k, _, _)| *k == caremap_store::ItemKind::Element)
-        .count();
+    let (elements, connections) = state.store.counts(map).await?;
     Ok(json!({
         "id": info.id,
         "name": meta.name,
@@ -31,7 +27,7 @@ pub async fn detail_json(state: &AppState, map: MapId, role: Role) -> ApiResult<
         "created": info.created,
         "role": role,
         "elements": elements,
-        "connections": versions.len() - elements,
+        "connections": connections,
         "public_slug": info.public_slug,
         "public_url": info.public_slug.as_ref().map(|s| format!("/public/{s}")),
         "embed_url": info.public_slug.as_ref().map(|s| format!("/embed/{s}")),
