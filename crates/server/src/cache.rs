@@ -75,6 +75,37 @@ impl NetworkCache {
     }
 }
 
+/// Answers `map`'s JSON in `view` at its current revision: from the cache while the revision
+/// is unchanged (304 for a matching `If-None-Match`), else made by `make` and kept.
+pub async fn serve<F, Fut>(
+    state: &crate::state::AppState,
+    request: &HeaderMap,
+    map: MapId,
+    view: View,
+    make: F,
+) -> crate::error::ApiResult<Response>
+where
+    F: FnOnce() -> Fut,
+    Fut: std::future::Future<Output = crate::error::ApiResult<Bytes>>,
+{
+    let revision = state.store.revision(map).await?;
+    let tag = etag(map, view, revision);
+    if let Some(body) = state.networks.get(map, view, revision) {
+        return Ok(answer(request, &tag, body));
+    }
+    let body = make().await?;
+    state.networks.put(map, view, revision, body.clone());
+    Ok(answer(request, &tag, body))
+}
+
+/// JSON bytes of a value, made off the async threads.
+pub async fn to_json<T: serde::Serialize + Send + 'static>(
+    value: T,
+) -> crate::error::ApiResult<Bytes> {
+    crate::api::views::blocking(move || Bytes::from(serde_json::to_vec(&value).unwrap_or_default()))
+        .await
+}
+
 /// The ETag of a map's JSON at a revision.
 pub fn etag(map: MapId, view: View, revision: Revision) -> String {
     format!("\"n{map}-{}-{}-{}\"", view.tag(), revision.0, revision.1)

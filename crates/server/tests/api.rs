@@ -1289,17 +1289,7 @@ async fn login_with_token(s: &TestServer, email: &str) -> (Client, String) {
     .await
     .expect(200);
     c.csrf = a.json()["csrf_token"].as_str().map(str::to_string);
-    let cookie = a
-        .headers
-        .get("set-cookie")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_string();
-    let token = cookie
-        .strip_prefix("caremap_session=")
-        .and_then(|rest| rest.split(';').next())
-        .expect("a session cookie")
-        .to_string();
+    let (cookie, token) = common::session_cookie(&a);
     assert!(cookie.contains("HttpOnly"), "{cookie}");
     (c, token)
 }

@@ -55,17 +55,7 @@ async fn try_login(s: &TestServer, email: &str, password: &str) -> Answer {
 /// Logs in and returns the session token of the cookie the server set.
 async fn session_token(s: &TestServer, email: &str) -> (Answer, String) {
     let a = try_login(s, email, PASSWORD).await.expect(200);
-    let cookie = a
-        .headers
-        .get("set-cookie")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_string();
-    let token = cookie
-        .strip_prefix("caremap_session=")
-        .and_then(|rest| rest.split(';').next())
-        .expect("a session cookie")
-        .to_string();
+    let (_, token) = common::session_cookie(&a);
     (a, token)
 }
 

@@ -187,7 +187,7 @@ pub async fn import(
     // Elements the file did not place get a position now, stored with the map, so the map
     // keeps its arrangement from one visit to the next (placed ones stay where they are).
     let network = if network.elements.iter().any(|e| e.position.is_none()) {
-        crate::api::views::with_layout(network, Some("auto")).await?
+        crate::api::views::with_layout(network, true).await?
     } else {
         network
     };

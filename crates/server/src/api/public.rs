@@ -8,7 +8,7 @@ use caremap_core::Network;
 use caremap_store::StoreError;
 use serde_json::{json, Value};
 
-use crate::api::views::{analyse_json, blocking, with_layout};
+use crate::api::views::{analyse_json, blocking, wants_layout, with_layout};
 use crate::cache;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{Json, Path, Query};
@@ -17,8 +17,7 @@ use crate::state::AppState;
 /// The redacted network of the map published under `slug`.
 pub async fn published(state: &AppState, slug: &str) -> ApiResult<Network> {
     let info = published_map(state, slug).await?;
-    let network = state.store.load_network(info.id).await?;
-    Ok(public_view(&network))
+    redacted(state, info.id).await
 }
 
 /// The map published under `slug`.
@@ -60,28 +59,24 @@ pub async fn network(
     headers: axum::http::HeaderMap,
     Query(view): Query<LayoutQuery>,
 ) -> ApiResult<axum::response::Response> {
-    let kind = match view.layout.as_deref() {
-        None | Some("none") => cache::View::Public,
-        Some("auto") => cache::View::PublicLaidOut,
-        Some(other) => {
-            return Err(ApiError::bad_request(format!(
-                "layout '{other}' is not known: use auto or none"
-            )))
-        }
+    let laid_out = wants_layout(view.layout.as_deref())?;
+    let kind = if laid_out {
+        cache::View::PublicLaidOut
+    } else {
+        cache::View::Public
     };
     let info = published_map(&state, &slug).await?;
-    let revision = state.store.revision(info.id).await?;
-    let tag = cache::etag(info.id, kind, revision);
-    if let Some(body) = state.networks.get(info.id, kind, revision) {
-        return Ok(cache::answer(&headers, &tag, body));
-    }
-    let stored = state.store.load_network(info.id).await?;
-    let network = blocking(move || public_view(&stored)).await?;
-    let network = with_layout(network, view.layout.as_deref()).await?;
-    let body = blocking(move || serde_json::to_vec(&network).unwrap_or_default()).await?;
-    let body = axum::body::Bytes::from(body);
-    state.networks.put(info.id, kind, revision, body.clone());
-    Ok(cache::answer(&headers, &tag, body))
+    cache::serve(&state, &headers, info.id, kind, || async {
+        let network = redacted(&state, info.id).await?;
+        cache::to_json(with_layout(network, laid_out).await?).await
+    })
+    .await
+}
+
+/// The redacted network of a map, made off the async threads.
+async fn redacted(state: &AppState, map: caremap_store::MapId) -> ApiResult<Network> {
+    let stored = state.store.load_network(map).await?;
+    blocking(move || public_view(&stored)).await
 }
 
 /// The layout option of a public network.
@@ -97,16 +92,14 @@ pub async fn analysis(
     headers: axum::http::HeaderMap,
 ) -> ApiResult<axum::response::Response> {
     let info = published_map(&state, &slug).await?;
-    let revision = state.store.revision(info.id).await?;
-    let kind = cache::View::PublicAnalysis;
-    let tag = cache::etag(info.id, kind, revision);
-    if let Some(body) = state.networks.get(info.id, kind, revision) {
-        return Ok(cache::answer(&headers, &tag, body));
-    }
-    let stored = state.store.load_network(info.id).await?;
-    let network = blocking(move || public_view(&stored)).await?;
-    let analysis = analyse_json(network, None).await?;
-    let body = axum::body::Bytes::from(serde_json::to_vec(&analysis).unwrap_or_default());
-    state.networks.put(info.id, kind, revision, body.clone());
-    Ok(cache::answer(&headers, &tag, body))
+    cache::serve(
+        &state,
+        &headers,
+        info.id,
+        cache::View::PublicAnalysis,
+        || async {
+            cache::to_json(analyse_json(redacted(&state, info.id).await?, None).await?).await
+        },
+    )
+    .await
 }

@@ -32,29 +32,32 @@ pub struct ViewQuery {
     pub layout: Option<String>,
 }
 
-/// Gives positions to the elements that have none (ForceAtlas2, seeded, keeping the placed
-/// ones where they are), so a map opens arranged. Off the async threads.
-pub async fn with_layout(mut network: Network, layout: Option<&str>) -> ApiResult<Network> {
+/// Whether the `layout` parameter asks for positions: `auto` yes, `none` or absent no.
+pub fn wants_layout(layout: Option<&str>) -> ApiResult<bool> {
     match layout {
-        None | Some("none") => Ok(network),
-        Some("auto") => {
-            if network.elements.iter().all(|e| e.position.is_some()) {
-                return Ok(network);
-            }
-            blocking(move || {
-                let options = caremap_core::layout::ForceAtlas2Options {
-                    keep_existing: true,
-                    ..Default::default()
-                };
-                caremap_core::layout::apply_layout(&mut network, &options);
-                network
-            })
-            .await
-        }
+        None | Some("none") => Ok(false),
+        Some("auto") => Ok(true),
         Some(other) => Err(ApiError::bad_request(format!(
             "layout '{other}' is not known: use auto (positions for elements without one) or none"
         ))),
     }
+}
+
+/// Gives positions to the elements that have none (ForceAtlas2, seeded, keeping the placed
+/// ones where they are), so a map opens arranged. Off the async threads.
+pub async fn with_layout(mut network: Network, laid_out: bool) -> ApiResult<Network> {
+    if !laid_out || network.elements.iter().all(|e| e.position.is_some()) {
+        return Ok(network);
+    }
+    blocking(move || {
+        let options = caremap_core::layout::ForceAtlas2Options {
+            keep_existing: true,
+            ..Default::default()
+        };
+        caremap_core::layout::apply_layout(&mut network, &options);
+        network
+    })
+    .await
 }
 
 /// A moment from a date (the end of that day, UTC) or an RFC 3339 time.
@@ -134,18 +137,10 @@ pub async fn network(
     Query(view): Query<ViewQuery>,
 ) -> ApiResult<axum::response::Response> {
     caller.role_in(&state, map, Role::Viewer).await?;
-    let laid_out = match view.layout.as_deref() {
-        None | Some("none") => false,
-        Some("auto") => true,
-        Some(other) => {
-            return Err(ApiError::bad_request(format!(
-            "layout '{other}' is not known: use auto (positions for elements without one) or none"
-        )))
-        }
-    };
+    let laid_out = wants_layout(view.layout.as_deref())?;
     if view.at.is_some() || view.snapshot.is_some() {
         let network = load_view(&state, map, &view).await?;
-        let network = with_layout(network, view.layout.as_deref()).await?;
+        let network = with_layout(network, laid_out).await?;
         return Ok(axum::Json(network).into_response());
     }
     // The map as it is now: served from the cache while its revision is unchanged.
@@ -154,17 +149,11 @@ pub async fn network(
     } else {
         cache::View::Member
     };
-    let revision = state.store.revision(map).await?;
-    let tag = cache::etag(map, kind, revision);
-    if let Some(body) = state.networks.get(map, kind, revision) {
-        return Ok(cache::answer(&headers, &tag, body));
-    }
-    let network = state.store.load_network(map).await?;
-    let network = with_layout(network, view.layout.as_deref()).await?;
-    let body = blocking(move || serde_json::to_vec(&network).unwrap_or_default()).await?;
-    let body = axum::body::Bytes::from(body);
-    state.networks.put(map, kind, revision, body.clone());
-    Ok(cache::answer(&headers, &tag, body))
+    cache::serve(&state, &headers, map, kind, || async {
+        let network = state.store.load_network(map).await?;
+        cache::to_json(with_layout(network, laid_out).await?).await
+    })
+    .await
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -197,13 +186,12 @@ pub async fn analysis(
     caller.role_in(&state, map, Role::Viewer).await?;
     // The analysis of the map as it is now, with the default seed, is kept per revision:
     // on a large map it takes seconds, and it is what the browser app asks for on every visit.
-    let current = q.at.is_none() && q.snapshot.is_none() && q.seed.is_none();
-    let revision = state.store.revision(map).await?;
-    let tag = cache::etag(map, cache::View::Analysis, revision);
-    if current {
-        if let Some(body) = state.networks.get(map, cache::View::Analysis, revision) {
-            return Ok(cache::answer(&headers, &tag, body));
-        }
+    if q.at.is_none() && q.snapshot.is_none() && q.seed.is_none() {
+        return cache::serve(&state, &headers, map, cache::View::Analysis, || async {
+            let network = state.store.load_network(map).await?;
+            cache::to_json(analyse_json(network, None).await?).await
+        })
+        .await;
     }
     let view = ViewQuery {
         at: q.at,
@@ -211,15 +199,7 @@ pub async fn analysis(
         layout: None,
     };
     let network = load_view(&state, map, &view).await?;
-    let analysis = analyse_json(network, q.seed).await?;
-    if !current {
-        return Ok(axum::Json(analysis).into_response());
-    }
-    let body = axum::body::Bytes::from(serde_json::to_vec(&analysis).unwrap_or_default());
-    state
-        .networks
-        .put(map, cache::View::Analysis, revision, body.clone());
-    Ok(cache::answer(&headers, &tag, body))
+    Ok(axum::Json(analyse_json(network, q.seed).await?).into_response())
 }
 
 #[derive(Debug, Deserialize)]

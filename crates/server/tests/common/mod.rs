@@ -393,3 +393,19 @@ impl Client {
         &self.base
     }
 }
+
+/// The `Set-Cookie` header of a login answer and the session token in it.
+pub fn session_cookie(a: &Answer) -> (String, String) {
+    let cookie = a
+        .headers
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
+    let token = cookie
+        .strip_prefix("caremap_session=")
+        .and_then(|rest| rest.split(';').next())
+        .expect("a session cookie")
+        .to_string();
+    (cookie, token)
+}
