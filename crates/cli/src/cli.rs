@@ -153,7 +153,7 @@ pub enum Command {
     },
     /// Run the caremap server: the API, accounts, sharing and public pages.
     #[command(
-        after_help = "Examples:\n  caremap serve\n  caremap serve --bind 0.0.0.0:8080 --data /var/lib/caremap\n  caremap serve --database postgres://caremap:secret@db.internal/caremap\n  CAREMAP_BIND=127.0.0.1:9000 caremap serve --log-format json\n\nOn first run it creates its SQLite database in the data directory, applies migrations and\nloads the demo map (published at /public/larkspur-vale-demo). Create the first administrator\nwith `caremap user add --admin`. Stops cleanly on Ctrl-C or SIGTERM. API reference: docs/api.md\nand GET /api/v1/openapi.json."
+        after_help = "Examples:\n  caremap serve\n  caremap serve --bind 0.0.0.0:8080 --data /var/lib/caremap\n  caremap serve --database postgres://caremap:secret@db.internal/caremap\n  CAREMAP_BIND=127.0.0.1:9000 caremap serve --log-format json\n\nOn first run it creates its SQLite database in the data directory, applies migrations and\nloads the demo map (published at /public/larkspur-vale-demo). The map in the browser is at\nhttp://ADDR/; create the first administrator with `caremap user add --admin`. Stops cleanly on Ctrl-C or SIGTERM. API reference: docs/api.md\nand GET /api/v1/openapi.json."
     )]
     Serve {
         #[command(flatten)]
