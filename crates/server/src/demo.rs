@@ -40,18 +40,7 @@ const LOADING_GRACE: Duration = Duration::from_secs(5);
 /// A deployment whose people have started their own maps, or given the demo map an owner, is
 /// never touched.
 pub async fn ensure(store: &Store) -> anyhow::Result<Option<MapId>> {
-    let (mut old, mut new) = (parse(Y2025)?, parse(Y2026)?);
-    // Laid out once, so the demo opens arranged and keeps its arrangement; the 2025 map takes
-    // the 2026 positions of the elements it shares, so comparing the years moves nothing.
-    caremap_core::layout::apply_layout(&mut new, &Default::default());
-    for e in old.elements.iter_mut() {
-        e.position = new.element(&e.id).and_then(|n| n.position);
-    }
-    let options = caremap_core::layout::ForceAtlas2Options {
-        keep_existing: true,
-        ..Default::default()
-    };
-    caremap_core::layout::apply_layout(&mut old, &options);
+    let (old, new) = surveys()?;
     for _attempt in 0..5 {
         match store.map_by_slug(DEMO_SLUG).await {
             Ok(info) => {
@@ -105,7 +94,7 @@ pub async fn ensure(store: &Store) -> anyhow::Result<Option<MapId>> {
             }
             Err(e) => return Err(e.into()),
         }
-        match load(store, map.id, &old, &new).await {
+        match load(store, map.id, &old, &new, ACTOR).await {
             Ok(()) => return Ok(Some(map.id)),
             Err(StoreError::NotFound { .. }) => continue, // removed by another server
             Err(e) => return Err(e.into()),
@@ -116,15 +105,49 @@ pub async fn ensure(store: &Store) -> anyhow::Result<Option<MapId>> {
 
 const ACTOR: &str = "demo";
 
-async fn load(store: &Store, map: MapId, old: &Network, new: &Network) -> Result<(), StoreError> {
+/// The two surveys of the demo, laid out once so the map opens arranged and keeps its
+/// arrangement; the 2025 map takes the 2026 positions of the elements it shares, so comparing
+/// the years moves nothing.
+fn surveys() -> anyhow::Result<(Network, Network)> {
+    let (mut old, mut new) = (parse(Y2025)?, parse(Y2026)?);
+    caremap_core::layout::apply_layout(&mut new, &Default::default());
+    for e in old.elements.iter_mut() {
+        e.position = new.element(&e.id).and_then(|n| n.position);
+    }
+    let options = caremap_core::layout::ForceAtlas2Options {
+        keep_existing: true,
+        ..Default::default()
+    };
+    caremap_core::layout::apply_layout(&mut old, &options);
+    Ok((old, new))
+}
+
+/// Fills the (empty) map `map` with a copy of the demo: both surveys, with a snapshot of each,
+/// recorded as done by `actor`. For a person who asks for a map "from the demo".
+pub async fn copy_into(store: &Store, map: MapId, actor: &str) -> anyhow::Result<()> {
+    let (mut old, mut new) = surveys()?;
+    // The copy keeps the name its owner gave it.
+    let name = store.meta(map).await?.name;
+    (old.name, new.name) = (name.clone(), name);
+    load(store, map, &old, &new, actor).await?;
+    Ok(())
+}
+
+async fn load(
+    store: &Store,
+    map: MapId,
+    old: &Network,
+    new: &Network,
+    actor: &str,
+) -> Result<(), StoreError> {
     store
-        .import_network(map, old, ImportMode::Replace, ACTOR)
+        .import_network(map, old, ImportMode::Replace, actor)
         .await?;
-    store.create_snapshot(map, "2025 survey", ACTOR).await?;
+    store.create_snapshot(map, "2025 survey", actor).await?;
     store
-        .import_network(map, new, ImportMode::Replace, ACTOR)
+        .import_network(map, new, ImportMode::Replace, actor)
         .await?;
-    store.create_snapshot(map, COMPLETE, ACTOR).await?;
+    store.create_snapshot(map, COMPLETE, actor).await?;
     Ok(())
 }
 

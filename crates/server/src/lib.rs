@@ -44,7 +44,8 @@ pub use state::{AppState, Settings};
 pub fn app(state: AppState) -> Router {
     let mut router = Router::new();
     for route in routes::all() {
-        let handler = if route.path.ends_with("/import") {
+        // Routes that take a file (import and its check) take up to the upload limit.
+        let handler = if route.body == routes::Body::File {
             route
                 .handler
                 .layer(DefaultBodyLimit::max(state.settings.upload_limit))

@@ -158,7 +158,7 @@ pub fn all() -> Vec<Route> {
         route(Method::POST, "/api/v1/users", Admin, "accounts", "Make an account", Json("NewUser"), Json("User"), post(session::create_user)).created(),
         // Maps.
         route(Method::GET, "/api/v1/maps", User, "maps", "The maps you belong to, with your role", Empty, Json("MapList"), get(maps::list)),
-        route(Method::POST, "/api/v1/maps", User, "maps", "Make a map; you become its owner", Json("NewMap"), Json("MapDetail"), post(maps::create)).created(),
+        route(Method::POST, "/api/v1/maps", User, "maps", "Make a map, empty or from the demo; you become its owner", Json("NewMap"), Json("MapDetail"), post(maps::create)).created(),
         route(Method::GET, "/api/v1/maps/{map}", viewer, "maps", "A map: name, description, date, counts, your role, its public link", Empty, Json("MapDetail"), get(maps::detail)),
         route(Method::PATCH, "/api/v1/maps/{map}", editor, "maps", "Change the map's name, description or date", Json("MapPatch"), Json("MapDetail"), patch(maps::update)),
         route(Method::DELETE, "/api/v1/maps/{map}", owner, "maps", "Delete the map with its history and snapshots", Empty, Empty, delete(maps::remove)),
@@ -187,6 +187,10 @@ pub fn all() -> Vec<Route> {
             ("filename", "the uploaded file's name, used to detect the format and in messages"),
             ("mode", "replace (default: the map becomes the file) or merge (items of the file are added or updated, others stay)"),
             ("allow_empty", "true to let a replace import of a file without elements empty the map (refused otherwise)"),
+        ]),
+        route(Method::POST, "/api/v1/import/check", User, "files", "Read and check a file as an import would, storing nothing: what it holds, its warnings and its problems", File, Json("ImportCheck"), post(files::check)).query(&[
+            ("format", "caremap, kumu-xlsx, kumu-csv, kumu-json, gexf, graphml, graphology or gephi-csv (default: detected from filename and content)"),
+            ("filename", "the uploaded file's name, used to detect the format and in messages"),
         ]),
         route(Method::GET, "/api/v1/maps/{map}/export", viewer, "files", "Export the map in any supported format (a zip for two-file formats)", Empty, File, get(files::export)).query(&[
             ("format", "caremap (default), kumu-xlsx, kumu-csv, kumu-json, gexf, graphml, graphology or gephi-csv"),

@@ -31,6 +31,8 @@ both_backends!(
     new_care_types_and_categories_join_the_vocabulary,
     the_network_is_cached_but_never_stale,
     an_import_that_would_empty_the_map_is_refused,
+    a_file_is_checked_before_anything_is_stored,
+    a_new_map_can_start_as_a_copy_of_the_demo,
 );
 
 const XLSX: &str = concat!(
@@ -1630,4 +1632,133 @@ async fn an_import_that_would_empty_the_map_is_refused(s: &TestServer) {
         .expect(201)
         .json();
     assert!(!made["item"]["id"].as_str().unwrap().is_empty());
+}
+
+async fn a_file_is_checked_before_anything_is_stored(s: &TestServer) {
+    let (_, c) = s.script_user("checker@example.org").await;
+    let maps_before = c.get("/api/v1/maps").await.expect(200).json();
+    let versions_before = s.store.list_maps().await.unwrap().len();
+    let check = |query: &'static str, body: Vec<u8>| {
+        let c = &c;
+        async move {
+            Client::answer(
+                c.request(Method::POST, &format!("/api/v1/import/check?{query}"))
+                    .header("content-type", "application/octet-stream")
+                    .body(body),
+            )
+            .await
+        }
+    };
+
+    // A spreadsheet read whole: what it holds, no warning.
+    let xlsx = std::fs::read(XLSX).unwrap();
+    let a = check("filename=larkspur-vale-2026.xlsx", xlsx)
+        .await
+        .expect(200)
+        .json();
+    assert_eq!(a["format"], "kumu-xlsx");
+    assert_eq!(a["elements"], 45);
+    assert_eq!(a["connections"], 90);
+    assert_eq!(a["problems"], json!([]));
+
+    // A connections CSV (its elements are not in it) with a row missing its "To": each row
+    // that was left out is named, with why.
+    let csv = "From,To,Status\nAsha,Ben,engaged\nBen,,engaged\n";
+    let a = check("format=kumu-csv&filename=ties.csv", csv.as_bytes().to_vec())
+        .await
+        .expect(200)
+        .json();
+    assert_eq!(a["connections"], 0, "{a}");
+    let warnings = a["warnings"].as_array().unwrap();
+    assert!(
+        warnings.iter().any(|w| w["place"] == "ties.csv, line 3"
+            && w["message"].as_str().unwrap().contains("no To")),
+        "the bad row is not named: {a}"
+    );
+    assert!(
+        warnings.iter().any(|w| w["place"] == "ties.csv, line 2"
+            && w["message"]
+                .as_str()
+                .unwrap()
+                .contains("no element labelled 'Asha'")),
+        "{a}"
+    );
+
+    // A file with problems lists them; one that cannot be read at all is refused with where.
+    let broken = json!({"caremap": 1, "network": {"name": "x", "categories": [], "care_types": [], "elements": [
+        {"id": "a", "label": "Asha", "category": "individual active citizen"}],
+        "connections": [{"id": "t", "from": "a", "to": "nobody"}]}});
+    let a = check("format=caremap", serde_json::to_vec(&broken).unwrap())
+        .await
+        .expect(200)
+        .json();
+    assert!(
+        a["problems"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("nobody"),
+        "{a}"
+    );
+    let refused = check("format=gexf&filename=map.gexf", b"<graphml/>".to_vec()).await;
+    assert_error(&refused, 422, "invalid");
+    let unknown = check("filename=notes.txt", b"hello".to_vec()).await;
+    assert_error(&unknown, 400, "bad_request");
+
+    // Nothing was stored by any of it.
+    assert_eq!(c.get("/api/v1/maps").await.expect(200).json(), maps_before);
+    assert_eq!(s.store.list_maps().await.unwrap().len(), versions_before);
+    // Signed-in users only.
+    let anonymous = s.anonymous();
+    let a = Client::answer(
+        anonymous
+            .request(Method::POST, "/api/v1/import/check?format=kumu-csv")
+            .body(csv.as_bytes().to_vec()),
+    )
+    .await;
+    assert_error(&a, 401, "unauthorized");
+}
+
+async fn a_new_map_can_start_as_a_copy_of_the_demo(s: &TestServer) {
+    let (_, c) = s.script_user("copier@example.org").await;
+    let made = c
+        .post(
+            "/api/v1/maps",
+            json!({"name": "Our practice map", "from": "demo"}),
+        )
+        .await
+        .expect(201)
+        .json();
+    assert_eq!(made["name"], "Our practice map");
+    assert_eq!(made["elements"], 45);
+    assert_eq!(made["connections"], 90);
+    assert_eq!(made["role"], "owner");
+    let map = made["id"].as_i64().unwrap();
+    let snapshots = c.get(&m(map, "/snapshots")).await.expect(200).json();
+    let names: Vec<&str> = snapshots["snapshots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["2025 survey", "2026 survey"]);
+    // Laid out, so it opens arranged; and it is the person's own copy, not published.
+    let net = network(&c, map).await;
+    assert!(net.elements.iter().all(|e| e.position.is_some()));
+    assert_eq!(made["public_slug"], Value::Null);
+    let history = c.get(&m(map, "/history?limit=1")).await.expect(200).json();
+    let actor = history["history"][0]["actor"].as_str().unwrap().to_string();
+    assert!(actor.contains("copier@example.org"), "{actor}");
+
+    let refused = c
+        .post("/api/v1/maps", json!({"name": "Odd", "from": "template-9"}))
+        .await;
+    assert_error(&refused, 422, "invalid");
+    assert!(refused.text().contains("template-9"), "{}", refused.text());
+    // An empty map stays the default.
+    let empty = c
+        .post("/api/v1/maps", json!({"name": "Blank"}))
+        .await
+        .expect(201)
+        .json();
+    assert_eq!(empty["elements"], 0);
 }

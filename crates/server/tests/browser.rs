@@ -128,6 +128,16 @@ async fn the_app_works_in_chromium_and_its_public_page_leaks_nothing() {
         "the demo map has 45 elements, and the planted one"
     );
 
+    // The demo's history as it would be after real surveys: the 2025 survey recorded 400 days
+    // ago, the 2026 one 30 days ago (the planted person today), so the date slider has a past
+    // to show.
+    backdate_demo(&s, map).await;
+
+    // A Kumu spreadsheet with a bad row (a connection without its "To"), for the import step.
+    let fixtures = tempfile::tempdir().expect("temporary directory");
+    let spreadsheet = fixtures.path().join("hollybank-survey.xlsx");
+    write_spreadsheet_with_a_bad_row(&spreadsheet);
+
     let shots = repo().join("docs/screenshots");
     let base = s.base.clone();
     let run = tokio::task::spawn_blocking(move || {
@@ -137,7 +147,9 @@ async fn the_app_works_in_chromium_and_its_public_page_leaks_nothing() {
             .args([base.as_str(), OWNER_EMAIL, OWNER_PASSWORD])
             .arg(&shots)
             .env("CAREMAP_CHROMIUM", &browser)
-            .env("CAREMAP_E2E_ELEMENTS", elements.to_string());
+            .env("CAREMAP_E2E_ELEMENTS", elements.to_string())
+            .env("CAREMAP_E2E_ELEMENTS_2025", ELEMENTS_2025.to_string())
+            .env("CAREMAP_E2E_SPREADSHEET", &spreadsheet);
         run_with_limit(command, LIMIT)
     })
     .await
@@ -162,6 +174,105 @@ async fn the_app_works_in_chromium_and_its_public_page_leaks_nothing() {
         output.contains("first paint of the demo map:"),
         "the e2e run printed no first paint:\n{output}"
     );
+}
+
+/// Elements of the demo's 2025 survey (examples/larkspur-vale-2025.json).
+const ELEMENTS_2025: usize = 42;
+const DAY_US: i64 = 86_400_000_000;
+
+/// Moves the demo map's history into the past: what the first import and the "2025 survey"
+/// snapshot wrote to 400 days ago, what the second import and "2026 survey" wrote to 30 days
+/// ago. The planted person, added after, stays today. The map itself was made 400 days ago.
+async fn backdate_demo(s: &TestServer, map: caremap_store::MapId) {
+    let caremap_store::Store::Sqlite(db) = &s.store else {
+        panic!("the browser test runs on SQLite")
+    };
+    let at = |name: &str| {
+        let name = name.to_string();
+        async move {
+            sqlx::query_scalar::<_, i64>(
+                "SELECT at_us FROM snapshots WHERE map_id = $1 AND name = $2",
+            )
+            .bind(map)
+            .bind(name)
+            .fetch_one(db.pool())
+            .await
+            .expect("the demo's snapshot")
+        }
+    };
+    let (first, second) = (at("2025 survey").await, at("2026 survey").await);
+    for (table, until, shift) in [
+        ("history", first, 400),
+        ("snapshots", first, 400),
+        ("history", second, 30),
+        ("snapshots", second, 30),
+    ] {
+        // Rows already moved are far below `until`; the 30-day shift only takes the rows
+        // written after the first snapshot.
+        let sql = format!(
+            "UPDATE {table} SET at_us = at_us - $1 WHERE map_id = $2 AND at_us <= $3 AND at_us > $4"
+        );
+        let after = if shift == 400 { i64::MIN } else { first };
+        sqlx::query(&sql)
+            .bind(shift * DAY_US)
+            .bind(map)
+            .bind(until)
+            .bind(after)
+            .execute(db.pool())
+            .await
+            .expect("backdate the demo");
+    }
+    sqlx::query("UPDATE maps SET created_us = created_us - $1 WHERE id = $2")
+        .bind(400 * DAY_US)
+        .bind(map)
+        .execute(db.pool())
+        .await
+        .expect("backdate the demo map");
+}
+
+/// A Kumu-style workbook (invented people and groups): four elements, two good connections and
+/// one connection row without its "To", which the import must report and skip.
+fn write_spreadsheet_with_a_bad_row(path: &Path) {
+    use rust_xlsxwriter::Workbook;
+    let mut book = Workbook::new();
+    let elements = book.add_worksheet().set_name("Elements").unwrap();
+    let rows = [
+        ["Label", "Type", "Care Types"],
+        [
+            "Hollybank Lunch Club",
+            "grassroots or mutual-aid group",
+            "Food & Shared Meals",
+        ],
+        [
+            "Oriel Fenwick",
+            "individual active citizen",
+            "Befriending & Companionship",
+        ],
+        ["Hollybank Surgery", "statutory service", ""],
+        [
+            "Hollybank Community Hub",
+            "community hub or voluntary organisation",
+            "",
+        ],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            elements.write(r as u32, c as u16, *text).unwrap();
+        }
+    }
+    let connections = book.add_worksheet().set_name("Connections").unwrap();
+    let rows = [
+        ["From", "To", "Status"],
+        ["Oriel Fenwick", "Hollybank Lunch Club", "generative"],
+        ["Hollybank Community Hub", "Hollybank Surgery", "engaged"],
+        ["Hollybank Lunch Club", "", "engaged"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            connections.write(r as u32, c as u16, *text).unwrap();
+        }
+    }
+    book.save(path).expect("write the spreadsheet");
 }
 
 /// Runs `command`, its output gathered (stdout then stderr); stops it after `limit`. The status

@@ -109,6 +109,17 @@ async fn bodies_and_uploads_over_the_limits_are_refused_with_413() {
     // An upload over the body limit but under the upload limit is taken (the workbook is ~20 KB).
     let xlsx = std::fs::read(XLSX).unwrap();
     assert!(xlsx.len() > 8 << 10 && xlsx.len() < 64 << 10);
+    // Its check before an import takes it too.
+    let a = Client::answer(
+        c.request(
+            Method::POST,
+            "/api/v1/import/check?filename=larkspur-vale-2026.xlsx",
+        )
+        .body(xlsx.clone()),
+    )
+    .await
+    .expect(200);
+    assert_eq!(a.json()["elements"], 45);
     let a = Client::answer(
         c.request(
             Method::POST,
@@ -136,6 +147,12 @@ async fn bodies_and_uploads_over_the_limits_are_refused_with_413() {
         reqwest::multipart::Part::bytes(big).file_name("big.csv"),
     );
     let a = Client::answer(c.request(Method::POST, &m(map, "/import")).multipart(form)).await;
+    assert_error(&a, 413, "too_large");
+    let a = Client::answer(
+        c.request(Method::POST, "/api/v1/import/check?filename=big.csv")
+            .body(vec![b'a'; 100 << 10]),
+    )
+    .await;
     assert_error(&a, 413, "too_large");
     assert_eq!(
         c.get(&m(map, "/network")).await.expect(200).bytes,

@@ -84,6 +84,7 @@ const ROLE_TABLE: &[(&str, &str, [bool; 6])] = &[
     ("DELETE", "/api/v1/maps/{map}/connections/{connection}",     [N,   N,   N,   Y,   Y,   N]),
     ("POST",   "/api/v1/maps/{map}/changes",                      [N,   N,   N,   Y,   Y,   N]),
     ("POST",   "/api/v1/maps/{map}/import",                       [N,   N,   N,   Y,   Y,   N]),
+    ("POST",   "/api/v1/import/check",                            [N,   Y,   Y,   Y,   Y,   Y]),
     ("GET",    "/api/v1/maps/{map}/export",                       [N,   N,   Y,   Y,   Y,   N]),
     ("GET",    "/api/v1/maps/{map}/analysis",                     [N,   N,   Y,   Y,   Y,   N]),
     ("GET",    "/api/v1/maps/{map}/change",                       [N,   N,   Y,   Y,   Y,   N]),
@@ -692,6 +693,14 @@ impl<'a> Ctx<'a> {
                 let a = Client::answer(req).await;
                 effect(&a, self.element_exists(m, &id).await);
                 a
+            }
+            ("POST", "/api/v1/import/check") => {
+                let req = c
+                    .request(Method::POST, "/api/v1/import/check?format=caremap&filename=map.json")
+                    .header("content-type", "application/json")
+                    .header("connection", "close")
+                    .body(serde_json::to_vec(&self.file).unwrap());
+                Client::answer(req).await
             }
             ("GET", "/api/v1/maps/{map}/change") => {
                 c.get(&format!("/api/v1/maps/{m}/change?from=snapshot:baseline")).await

@@ -29,6 +29,8 @@ interface TimeState {
   comparison: { from: string; to: string; change: any; hook: (g: Graph) => void } | null;
   running: boolean;
   wanted: AsOf | undefined;
+  /** The slider's pending move (it waits for the hand to rest); a newer wish cancels it. */
+  sliderTimer: number | undefined;
 }
 
 const states = new WeakMap<MapPage, TimeState>();
@@ -39,7 +41,7 @@ let panelRefresh: (() => void) | null = null;
 function state(page: MapPage): TimeState {
   let s = states.get(page);
   if (!s) {
-    s = { canEdit: page.canEdit, snapshots: null, comparison: null, running: false, wanted: undefined };
+    s = { canEdit: page.canEdit, snapshots: null, comparison: null, running: false, wanted: undefined, sliderTimer: undefined };
     states.set(page, s);
   }
   return s;
@@ -88,6 +90,7 @@ function sameVersion(a: AsOf, b: AsOf): boolean {
 /** Shows a version of the map (null: now). Reloads one at a time; the last wish wins. */
 export async function showVersion(page: MapPage, asOf: AsOf, keepComparison = false): Promise<void> {
   const st = state(page);
+  window.clearTimeout(st.sliderTimer);
   if (!keepComparison) clearComparison(page, false);
   st.wanted = asOf;
   if (st.running) return;
@@ -426,9 +429,8 @@ async function renderTime(page: MapPage): Promise<void> {
   const { start, days, extended } = sliderDays(page);
   const slider = h("input", { id: "date-slider", type: "range", min: "0", max: String(days), step: "1", value: String(days), "aria-describedby": "date-hint" });
   const label = h("output", { id: "date-label", for: "date-slider", class: "date-label" }, sliderWords(page, days));
-  let timer: number | undefined;
   const apply = () => {
-    window.clearTimeout(timer);
+    window.clearTimeout(st.sliderTimer);
     const i = Number(slider.value);
     const wanted: AsOf = i >= days ? null : { at: isoDay(new Date(start.getTime() + i * DAY)) };
     if (sameVersion(wanted, page.asOf) && !st.comparison) return;
@@ -438,8 +440,8 @@ async function renderTime(page: MapPage): Promise<void> {
     const words = sliderWords(page, Number(slider.value));
     label.textContent = words;
     slider.setAttribute("aria-valuetext", words);
-    window.clearTimeout(timer);
-    timer = window.setTimeout(apply, 450);
+    window.clearTimeout(st.sliderTimer);
+    st.sliderTimer = window.setTimeout(apply, 450);
   });
   const created = page.detail?.created ? longDate(String(page.detail.created)) : "the day it was made";
   const dateSection = h("section", { class: "time-part", "aria-labelledby": "time-date-title" },

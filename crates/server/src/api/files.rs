@@ -119,27 +119,23 @@ fn format_error(e: FormatError) -> ApiError {
     }
 }
 
-/// `POST /api/v1/maps/{map}/import`.
-pub async fn import(
-    State(state): State<AppState>,
-    caller: Caller,
-    Path(map): Path<MapId>,
-    Query(q): Query<ImportQuery>,
-    request: Request,
-) -> ApiResult<Json<Value>> {
-    caller.role_in(&state, map, Role::Editor).await?;
-    let mode = match q.mode.as_deref().unwrap_or("replace") {
-        "replace" => ImportMode::Replace,
-        "merge" => ImportMode::Merge,
-        other => {
-            return Err(ApiError::bad_request(format!(
-                "mode '{other}' is not known: use replace or merge"
-            )))
-        }
-    };
+/// A file read and checked, not stored yet.
+struct Checked {
+    format: Format,
+    network: Network,
+    /// Problems that stop the import: place and message.
+    problems: Vec<Value>,
+    /// What was read with a change or a guess: place and message.
+    warnings: Vec<Value>,
+}
+
+/// Reads the uploaded file(s) of `request` in the format of `q` (or the detected one) and
+/// validates the network. A file that cannot be read at all is an error; a file with problems
+/// comes back with them listed in `problems`.
+async fn read_upload(state: &AppState, q: &ImportQuery, request: Request) -> ApiResult<Checked> {
     let explicit = q.format.as_deref().map(parse_format).transpose()?;
     let filename = q.filename.clone().unwrap_or_else(|| "upload".to_string());
-    let files = uploaded(&state, request, &filename).await?;
+    let files = uploaded(state, request, &filename).await?;
     let format = match explicit {
         Some(f) => f,
         None => detect(&files[0].0, &files[0].1).ok_or_else(|| {
@@ -159,18 +155,81 @@ pub async fn import(
     })
     .await?
     .map_err(format_error)?;
-    let mut network = outcome.network;
+    let network = outcome.network;
     let findings = network.validate();
-    let errors: Vec<Value> = findings
+    let place_message = |place: &str, message: &str| json!({"place": place, "message": message});
+    let problems = findings
         .errors()
-        .map(|f| json!({"place": f.place, "message": f.message}))
+        .map(|f| place_message(&f.place, &f.message))
         .collect();
-    if !errors.is_empty() {
+    let warnings = outcome
+        .warnings
+        .iter()
+        .map(|w| place_message(&w.place, &w.message))
+        .chain(
+            findings
+                .warnings()
+                .map(|f| place_message(&f.place, &f.message)),
+        )
+        .collect();
+    Ok(Checked {
+        format,
+        network,
+        problems,
+        warnings,
+    })
+}
+
+/// `POST /api/v1/import/check`: reads and checks a file as an import would, and says what it
+/// holds, its warnings and its problems, storing nothing (the preview before a map is made).
+pub async fn check(
+    State(state): State<AppState>,
+    caller: Caller,
+    Query(q): Query<ImportQuery>,
+    request: Request,
+) -> ApiResult<Json<Value>> {
+    caller.user()?;
+    let checked = read_upload(&state, &q, request).await?;
+    Ok(Json(json!({
+        "format": checked.format.name(),
+        "name": checked.network.name,
+        "elements": checked.network.elements.len(),
+        "connections": checked.network.connections.len(),
+        "warnings": checked.warnings,
+        "problems": checked.problems,
+    })))
+}
+
+/// `POST /api/v1/maps/{map}/import`.
+pub async fn import(
+    State(state): State<AppState>,
+    caller: Caller,
+    Path(map): Path<MapId>,
+    Query(q): Query<ImportQuery>,
+    request: Request,
+) -> ApiResult<Json<Value>> {
+    caller.role_in(&state, map, Role::Editor).await?;
+    let mode = match q.mode.as_deref().unwrap_or("replace") {
+        "replace" => ImportMode::Replace,
+        "merge" => ImportMode::Merge,
+        other => {
+            return Err(ApiError::bad_request(format!(
+                "mode '{other}' is not known: use replace or merge"
+            )))
+        }
+    };
+    let Checked {
+        format,
+        mut network,
+        problems,
+        warnings,
+    } = read_upload(&state, &q, request).await?;
+    if !problems.is_empty() {
         return Err(ApiError::unprocessable(format!(
             "the file was not imported, the map is unchanged: it has {} problem(s) to fix first",
-            errors.len()
+            problems.len()
         ))
-        .with_details(json!({ "problems": errors })));
+        .with_details(json!({ "problems": problems })));
     }
     if mode == ImportMode::Replace && network.elements.is_empty() && !q.allow_empty {
         let versions = state.store.versions(map).await?;
@@ -201,16 +260,6 @@ pub async fn import(
         elements = network.elements.len(),
         "import"
     );
-    let warnings: Vec<Value> = outcome
-        .warnings
-        .iter()
-        .map(|w| json!({"place": w.place, "message": w.message}))
-        .chain(
-            findings
-                .warnings()
-                .map(|f| json!({"place": f.place, "message": f.message})),
-        )
-        .collect();
     Ok(Json(json!({
         "format": format.name(),
         "mode": mode,

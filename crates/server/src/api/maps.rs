@@ -53,6 +53,9 @@ pub struct NewMap {
     description: String,
     #[serde(default)]
     as_of: Option<NaiveDate>,
+    /// `demo` starts the map as a copy of the demo map; `empty` (the default) leaves it empty.
+    #[serde(default)]
+    from: Option<String>,
 }
 
 fn check_name(name: &str) -> ApiResult<()> {
@@ -72,6 +75,15 @@ pub async fn create(
 ) -> ApiResult<(StatusCode, Json<Value>)> {
     let user = caller.user()?;
     check_name(&body.name)?;
+    let from_demo = match body.from.as_deref() {
+        None | Some("empty") => false,
+        Some("demo") => true,
+        Some(other) => {
+            return Err(ApiError::unprocessable(format!(
+                "a map cannot start from '{other}': use \"empty\" or \"demo\""
+            )))
+        }
+    };
     let actor = caller.actor();
     let info = state.store.create_map(body.name.trim(), &actor).await?;
     state
@@ -83,6 +95,14 @@ pub async fn create(
         meta.description = body.description;
         meta.as_of = body.as_of;
         state.store.set_meta(info.id, &meta, &actor).await?;
+    }
+    if from_demo {
+        if let Err(e) = crate::demo::copy_into(&state.store, info.id, &actor).await {
+            tracing::error!(error = %e, map = info.id, "copying the demo");
+            // Not left half made: the person asked for the demo, not for an empty map.
+            let _ = state.store.delete_map(info.id).await;
+            return Err(ApiError::internal());
+        }
     }
     Ok((
         StatusCode::CREATED,
