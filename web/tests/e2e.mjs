@@ -659,6 +659,86 @@ step("a spreadsheet with a bad row: its warning is shown before anything is save
   }, made.id);
 });
 
+step("on a large map a drag moves the drawing with the mouse, and the map is drawn again at rest", async () => {
+  // A made-up map of 2,500 elements in rings of 50, sent through the import.
+  const made = await t.page.evaluate(async () => {
+    const me = await (await fetch("/api/v1/me")).json();
+    const headers = { "x-csrf-token": me.csrf_token, "content-type": "application/json" };
+    const map = await (await fetch("/api/v1/maps", { method: "POST", headers, body: JSON.stringify({ name: "Large map (e2e)" }) })).json();
+    const elements = [];
+    const connections = [];
+    for (let i = 0; i < 2500; i++) {
+      elements.push({ id: `n${i}`, label: `Member ${i}`, category: "individual active citizen" });
+      if (i % 50 !== 0) connections.push({ id: `c${i}`, from: `n${i - 1}`, to: `n${i}`, status: "engaged" });
+      if (i >= 50) connections.push({ id: `r${i}`, from: `n${i - 50}`, to: `n${i}`, status: "loosely_engaged" });
+    }
+    const file = { caremap: 1, network: { name: "Large map (e2e)", categories: [], care_types: [], elements, connections } };
+    const answer = await fetch(`/api/v1/maps/${map.id}/import?format=caremap`, { method: "POST", headers, body: JSON.stringify(file) });
+    if (!answer.ok) throw new Error(`import: ${answer.status} ${await answer.text()}`);
+    return map.id;
+  });
+  await t.page.goto(new URL(`/maps/${made}`, BASE).href);
+  await t.waitFor("the large map is not drawn with its 2,500 elements", () => window.caremap && window.caremap.graph && window.caremap.graph.order === 2500, undefined, 60_000);
+  t.expect(await t.page.evaluate(() => !!window.caremap.fastCamera), "a map of 2,500 elements does not use the fast camera");
+  await t.page.waitForTimeout(500);
+
+  const box = await t.page.locator("#graph").boundingBox();
+  // An empty spot to press on (pressing on an element would drag the element), and an element
+  // to follow.
+  const probe = await t.page.evaluate(({ width, height }) => {
+    const { sigma, graph } = window.caremap;
+    const points = [];
+    graph.forEachNode((n) => {
+      const d = sigma.getNodeDisplayData(n);
+      if (d) points.push({ id: n, ...sigma.framedGraphToViewport(d), r: sigma.scaleSize(d.size) + 6 });
+    });
+    let at = null;
+    for (let fy = 0.3; fy < 0.7 && !at; fy += 0.01) {
+      for (let fx = 0.3; fx < 0.7 && !at; fx += 0.01) {
+        const [x, y] = [fx * width, fy * height];
+        if (points.every((p) => (p.x - x) ** 2 + (p.y - y) ** 2 > p.r ** 2)) at = [x, y];
+      }
+    }
+    const middle = points.sort((a, b) => (a.x - width / 2) ** 2 + (a.y - height / 2) ** 2 - ((b.x - width / 2) ** 2 + (b.y - height / 2) ** 2))[0];
+    return { at, node: middle.id, x: middle.x, y: middle.y };
+  }, { width: box.width, height: box.height });
+  t.expect(probe.at, "no empty spot to press on in the middle of the large map");
+  const [x0, y0] = [box.x + probe.at[0], box.y + probe.at[1]];
+  await t.page.mouse.move(x0, y0);
+  await t.page.mouse.down();
+  for (let i = 1; i <= 10; i++) await t.page.mouse.move(x0 + 12 * i, y0 + 6 * i);
+  await t.page.waitForTimeout(300); // the hand rests before the release: no inertia
+  const during = await t.page.evaluate(() => {
+    const c = window.caremap.sigma.getCanvases();
+    return { nodes: c.nodes.style.transform, edges: c.edges.style.transform, mouse: c.mouse.style.transform };
+  });
+  const shift = during.nodes.match(/translate\(([-\d.e]+)px, ([-\d.e]+)px\) scale\(([-\d.e]+)\)/);
+  t.expect(shift, `while dragging, the drawn nodes are not moved by a transform: "${during.nodes}"`);
+  t.expect(Math.abs(Number(shift[1]) - 120) < 2 && Math.abs(Number(shift[2]) - 60) < 2 && Math.abs(Number(shift[3]) - 1) < 1e-6,
+    `a drag of (120, 60) px moved the drawing by ${shift.slice(1).join(", ")}`);
+  t.expect(during.edges === during.nodes, `the edges (${during.edges}) do not move with the nodes (${during.nodes})`);
+  t.expect(!during.mouse, "the layer that takes the mouse was moved too");
+  await t.page.evaluate(() => {
+    window.__drawn = false;
+    window.caremap.sigma.once("afterRender", () => { window.__drawn = true; });
+  });
+  await t.page.mouse.up();
+  await t.waitFor("the map is not drawn again after the drag", () => window.__drawn === true, undefined, 10_000);
+  const after = await t.page.evaluate((id) => {
+    const { sigma } = window.caremap;
+    const p = sigma.framedGraphToViewport(sigma.getNodeDisplayData(id));
+    return { x: p.x, y: p.y, transform: sigma.getCanvases().nodes.style.transform };
+  }, probe.node);
+  t.expect(!after.transform, `after drawing again, the layers keep a transform: ${after.transform}`);
+  t.expect(Math.abs(after.x - probe.x - 120) < 2 && Math.abs(after.y - probe.y - 60) < 2,
+    `after the drag the element is drawn at (${after.x}, ${after.y}), not 120, 60 px from (${probe.x}, ${probe.y})`);
+  await t.page.evaluate(async (id) => {
+    const me = await (await fetch("/api/v1/me")).json();
+    const answer = await fetch(`/api/v1/maps/${id}`, { method: "DELETE", headers: { "x-csrf-token": me.csrf_token } });
+    if (answer.status !== 204) throw new Error(`deleting the large map answered ${answer.status}`);
+  }, made);
+});
+
 // ---- The runner. ---------------------------------------------------------------------------
 
 /** For a step of a panel: clicks the button that opens it and waits for the element it

@@ -2,6 +2,7 @@
 // the profile of what is clicked, and dragging to place an element (saved for editors).
 
 import Sigma from "sigma";
+import { fastCamera, wantsFastCamera, type FastCamera } from "./camera";
 import type Graph from "graphology";
 import { ApiError, get, put } from "../api";
 import { h, mount, say } from "../dom";
@@ -52,6 +53,8 @@ export interface MapPage {
   asOf: AsOf;
   /** Called with the new graph each time it is rebuilt (to add drawn extras again). */
   onRebuild: ((graph: Graph) => void)[];
+  /** Set on large maps: moves transform the drawn layers, the map is drawn when the camera rests. */
+  fastCamera: FastCamera | null;
   redraw(): void;
   select(id: string | null): void;
   reload(): Promise<void>;
@@ -159,10 +162,11 @@ export async function mapView(app: HTMLElement, target: Target): Promise<void> {
     labelWeight: "600",
     defaultEdgeType: "line",
     zIndex: true,
-    // Large maps pan smoothly when edges and labels wait until the movement stops.
-    hideEdgesOnMove: data.network.connections.length > 5000,
-    hideLabelsOnMove: data.network.elements.length > 2000,
   });
+  // Large maps are not redrawn at each frame of a move, only when the camera rests (camera.ts).
+  const camera = wantsFastCamera(data.network.elements.length, data.network.connections.length) ? fastCamera(sigma) : null;
+  /** True while the camera is being moved: hovering then changes nothing (no redraw mid-move). */
+  const moving = () => (sigma.getMouseCaptor() as any).isMouseDown || sigma.getCamera().isAnimated();
   // Sigma follows the window's size only; the map's box also changes when the side panel grows.
   new ResizeObserver(() => requestAnimationFrame(() => {
     if (canvas.isConnected && canvas.offsetWidth > 0 && canvas.offsetHeight > 0) { sigma.resize(); sigma.refresh(); }
@@ -171,7 +175,7 @@ export async function mapView(app: HTMLElement, target: Target): Promise<void> {
   const page: MapPage = {
     target, data, graph, sigma, detail, canEdit: !!canEdit, side,
     selected: null, hovered: null, visible: null,
-    nodeHook: null, edgeHook: null, marks: null, asOf: null, onRebuild: [],
+    nodeHook: null, edgeHook: null, marks: null, asOf: null, onRebuild: [], fastCamera: camera,
     redraw: () => sigma.refresh(),
     select: (id) => {
       page.selected = id;
@@ -257,8 +261,16 @@ export async function mapView(app: HTMLElement, target: Target): Promise<void> {
   sizeSelect.addEventListener("change", rebuild);
   drawLegend(legend, data, "category", "degree");
 
-  sigma.on("enterNode", ({ node }) => { page.hovered = node; sigma.refresh(); });
-  sigma.on("leaveNode", () => { page.hovered = null; sigma.refresh(); });
+  sigma.on("enterNode", ({ node }) => {
+    if (moving()) return;
+    page.hovered = node;
+    sigma.refresh();
+  });
+  sigma.on("leaveNode", () => {
+    if (page.hovered === null) return;
+    page.hovered = null;
+    sigma.refresh();
+  });
   sigma.on("clickNode", ({ node }) => page.select(node));
   sigma.on("clickStage", () => page.select(null));
 
