@@ -194,6 +194,110 @@ function countDrawnPixels() {
   });
 }
 
+/** In the page: the checks of WCAG 2.2 AA that a script can make on what is shown. Returns the
+ *  problems found, each saying which element and why:
+ *  - every visible control (button, link, field) has an accessible name (4.1.2);
+ *  - every visible control is at least 24 by 24 CSS pixels, or is a link inside a sentence, or
+ *    a check box or radio button inside a label that is (2.5.8 target size);
+ *  - text contrasts 4.5:1 with what is behind it, 3:1 when large (1.4.3); disabled controls
+ *    are exempt. The background is the first opaque one among the ancestors. */
+function auditPage() {
+  const problems = [];
+  const visible = (el) => {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) return false;
+    const st = getComputedStyle(el);
+    return st.visibility !== "hidden" && st.display !== "none" && !el.closest("[hidden], [aria-hidden=true]");
+  };
+  const describe = (el) => {
+    const id = el.id ? `#${el.id}` : "";
+    const cls = typeof el.className === "string" && el.className ? `.${el.className.trim().split(/\s+/).join(".")}` : "";
+    const text = (el.textContent || el.getAttribute("aria-label") || el.value || "").trim().slice(0, 40);
+    return `<${el.tagName.toLowerCase()}${id}${cls}> "${text}"`;
+  };
+  const nameOf = (el) => {
+    const label = el.getAttribute("aria-label");
+    if (label && label.trim()) return label;
+    const by = el.getAttribute("aria-labelledby");
+    if (by) return by.split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? "").join(" ").trim();
+    if (el.labels && el.labels.length) return [...el.labels].map((l) => l.textContent).join(" ").trim();
+    if (el.tagName === "INPUT" && ["submit", "button"].includes(el.type)) return el.value;
+    return (el.textContent || el.getAttribute("title") || "").trim();
+  };
+  const controls = [...document.querySelectorAll("button, a[href], input:not([type=hidden]), select, textarea, summary")].filter(visible);
+  for (const el of controls) {
+    if (!nameOf(el)) problems.push(`no accessible name: ${describe(el)}`);
+    const r = el.getBoundingClientRect();
+    if (r.width >= 24 && r.height >= 24) continue;
+    if (el.tagName === "A" && el.closest("p, li, dd, td")) {
+      // A link in a sentence or a list line is exempt when the line itself is tall enough.
+      if (r.height >= 16) continue;
+    }
+    if (el.tagName === "INPUT" && ["checkbox", "radio"].includes(el.type)) {
+      const label = el.closest("label") || (el.labels && el.labels[0]);
+      if (label && label.getBoundingClientRect().height >= 24) continue;
+    }
+    if (el.tagName === "INPUT" && el.type === "range" && r.width >= 24) continue;
+    problems.push(`target smaller than 24x24 px (${Math.round(r.width)}x${Math.round(r.height)}): ${describe(el)}`);
+  }
+  const parse = (c) => {
+    const m = c.match(/rgba?\(([^)]+)\)/);
+    if (!m) return null;
+    const [r, g, b, a = 1] = m[1].split(/[,\s/]+/).filter(Boolean).map(Number);
+    return { r, g, b, a };
+  };
+  const lum = ({ r, g, b }) => {
+    const f = (v) => {
+      v /= 255;
+      return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const background = (el) => {
+    const layers = [];
+    for (let at = el; at; at = at.parentElement) {
+      const c = parse(getComputedStyle(at).backgroundColor);
+      if (c && c.a > 0) {
+        layers.push(c);
+        if (c.a >= 1) break;
+      }
+    }
+    let out = { r: 255, g: 255, b: 255 };
+    for (const c of layers.reverse()) out = { r: c.r * c.a + out.r * (1 - c.a), g: c.g * c.a + out.g * (1 - c.a), b: c.b * c.a + out.b * (1 - c.a) };
+    return out;
+  };
+  const seen = new Set();
+  for (const el of document.querySelectorAll("body *")) {
+    if (!visible(el) || el.closest("canvas, svg")) continue;
+    const ownText = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (!ownText) continue;
+    if (el.closest(":disabled") || el.matches(":disabled")) continue;
+    const st = getComputedStyle(el);
+    const fg = parse(st.color);
+    if (!fg) continue;
+    const bg = background(el);
+    const blended = { r: fg.r * fg.a + bg.r * (1 - fg.a), g: fg.g * fg.a + bg.g * (1 - fg.a), b: fg.b * fg.a + bg.b * (1 - fg.a) };
+    const [a, b] = [lum(blended), lum(bg)].sort((x, y) => y - x);
+    const ratio = (a + 0.05) / (b + 0.05);
+    const size = parseFloat(st.fontSize);
+    const large = size >= 24 || (size >= 18.66 && Number(st.fontWeight) >= 700);
+    const needed = large ? 3 : 4.5;
+    if (ratio + 1e-6 < needed) {
+      const key = `${st.color}|${bg.r},${bg.g},${bg.b}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      problems.push(`contrast ${ratio.toFixed(2)}:1 (needs ${needed}:1), ${st.color} on rgb(${Math.round(bg.r)}, ${Math.round(bg.g)}, ${Math.round(bg.b)}): ${describe(el)}`);
+    }
+  }
+  return problems;
+}
+
+/** Runs the audit on a page and fails the step with every problem found. */
+async function audit(where, page = t.page) {
+  const problems = await page.evaluate(auditPage);
+  t.expect(problems.length === 0, `${where}: ${problems.length} accessibility problem(s):\n        ${problems.join("\n        ")}`);
+}
+
 const STEPS = [];
 function step(name, run, options = {}) {
   STEPS.push({ name, run, ...options });
@@ -206,6 +310,7 @@ step("the login page", async () => {
   await t.visible("#email", "the login form is not shown to a visitor");
   await t.visible("#password", "the login form has no password field");
   await t.shot("login");
+  await audit("the login page");
 });
 
 step("signing in shows the maps list", async () => {
@@ -226,6 +331,7 @@ step("signing in shows the maps list", async () => {
   t.expect(match, `the demo map's link is ${href}, not /maps/ID`);
   t.mapId = Number(match[1]);
   await t.shot("maps");
+  await audit("the maps list");
 });
 
 step("opening the demo map draws every element (first paint from the click)", async () => {
@@ -282,6 +388,7 @@ step('searching "Team Maple" selects it and shows its profile', async () => {
   t.expect(/Connections \(\d+\)/.test(side), `the profile of Team Maple lists no connections: ${side.slice(0, 300)}`);
   await t.page.waitForTimeout(600); // the camera's move to the element
   await t.shot("profile");
+  await audit("the map with a profile open");
 });
 
 step("a member sees the planted element's private values", async () => {
@@ -330,6 +437,7 @@ step("the public page sends no private value, in its HTML or any response", asyn
   t.expect(network && network.text.includes('"Q. P."'), "the public network does not show the planted person by initials (Q. P.)");
   console.log(`  ${bodies.length} responses checked, none holds a planted value`);
   await t.shot("public", page);
+  await audit("the public page", page);
   await context.close();
 });
 
@@ -353,6 +461,7 @@ step(
     );
     await t.page.waitForTimeout(500); // the camera's move
     await t.shot("analysis");
+    await audit("the analysis panel");
     await t.page.evaluate(() => { window.caremap.visible = null; window.caremap.redraw(); });
   },
   { opens: "#open-analysis", needs: "#analysis-panel h3[id^=chapter-]" },
@@ -409,6 +518,7 @@ step(
     const count = await t.page.locator("#explore-count").innerText();
     t.expect(count.includes(String(expected.length)), `the Explore panel does not say how many elements are shown: "${count}"`);
     await t.shot("explore");
+    await audit("the Explore panel");
     await t.page.click("#focus-clear");
     await t.waitFor(
       "stopping the focus does not show every element again",
@@ -467,6 +577,7 @@ step(
     t.expect(/joined/i.test(result), `the comparison does not say who joined: ${result.slice(0, 400)}`);
     t.expect(result.includes(PLANTED.label) || /\b[4-9] /.test(result), `the comparison does not count the elements that joined since 2025: ${result.slice(0, 400)}`);
     await t.shot("time-compare");
+    await audit("the Time panel with a comparison");
     await t.page.click("#compare-clear");
     await t.waitFor("clearing the comparison leaves its marks", () => window.caremap.marks === null);
   },
@@ -581,6 +692,40 @@ step(
   { opens: "#add-element", needs: "#element-form" },
 );
 
+step("dragging an element places it for good; a click without a move saves nothing", async () => {
+  const latest = () => t.page.evaluate(async (id) => (await (await fetch(`/api/v1/maps/${id}/history?limit=1`)).json()).history[0].seq, t.mapId);
+  const where = () => t.page.evaluate(() => {
+    const { sigma, data } = window.caremap;
+    const e = data.network.elements.find((x) => x.label === "Team Rowan");
+    const p = sigma.framedGraphToViewport(sigma.getNodeDisplayData(e.id));
+    const box = document.querySelector("#graph").getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y, position: e.position };
+  });
+  await t.page.evaluate(() => window.caremap.select(null));
+  await t.page.waitForTimeout(300);
+  const before = await latest();
+  let at = await where();
+  await t.page.mouse.click(at.x, at.y);
+  await t.waitFor("a click on Team Rowan does not open its profile", () => document.querySelector("#side #profile-title")?.textContent === "Team Rowan");
+  await t.page.waitForTimeout(500);
+  t.expect((await latest()) === before, "a click on an element, without a move, saved something");
+
+  at = await where();
+  await t.page.mouse.move(at.x, at.y);
+  await t.page.mouse.down();
+  for (let i = 1; i <= 8; i++) await t.page.mouse.move(at.x + 8 * i, at.y + 5 * i);
+  await t.page.mouse.up();
+  await t.waitFor("dropping Team Rowan does not say it was saved", () => /Team Rowan placed here; saved/.test(document.querySelector("#status")?.textContent ?? ""));
+  t.expect((await latest()) > before, "the drop recorded nothing in the history");
+  await t.page.reload();
+  await t.waitFor("after a reload the map is not drawn", (n) => window.caremap && window.caremap.graph && window.caremap.graph.order === n, ELEMENTS);
+  const after = await where();
+  t.expect(
+    JSON.stringify(after.position) !== JSON.stringify(at.position),
+    `after a reload Team Rowan is still at ${JSON.stringify(at.position)}`,
+  );
+});
+
 step(
   "the table view lists every element, sorts by a column from the keyboard and filters",
   async () => {
@@ -601,6 +746,7 @@ step(
     const sorted = [...degrees].sort((a, b) => b - a);
     t.expect(JSON.stringify(degrees) === JSON.stringify(sorted), `the table is not sorted by connections, highest first: ${degrees.join(", ")}`);
     await t.shot("table");
+    await audit("the table view");
     await t.page.fill("#table-filter", "Team Maple");
     await t.waitFor("typing in the table's filter does not narrow the rows", () => document.querySelectorAll("#table-view tbody tr").length === 1);
     await t.page.fill("#table-filter", "");
@@ -621,6 +767,7 @@ step("a person's care map opens from the profile", async () => {
   t.expect(text.includes(`Team Maple has ${expected} direct ties`), `the care map does not say Team Maple has ${expected} direct ties: ${text.slice(0, 300)}`);
   await t.page.waitForTimeout(300);
   await t.shot("care-map");
+  await audit("the care map");
   await t.page.click("#care-map-close");
 });
 
@@ -640,6 +787,7 @@ step("a spreadsheet with a bad row: its warning is shown before anything is save
   const mapsNow = await t.page.evaluate(async () => (await (await fetch("/api/v1/maps")).json()).maps.length);
   t.expect(mapsNow === mapsBefore, `checking the file made a map (${mapsBefore} maps before, ${mapsNow} now)`);
   await t.shot("import-preview");
+  await audit("the new-map form with a file's warnings");
 
   await t.page.click("#create-map");
   await t.waitFor("creating the map from the spreadsheet does not open it with 4 elements", () => window.caremap && window.caremap.graph && window.caremap.graph.order === 4);
@@ -657,6 +805,53 @@ step("a spreadsheet with a bad row: its warning is shown before anything is save
     const answer = await fetch(`/api/v1/maps/${id}`, { method: "DELETE", headers: { "x-csrf-token": me.csrf_token } });
     if (answer.status !== 204) throw new Error(`deleting the imported map answered ${answer.status}`);
   }, made.id);
+});
+
+step("on a tablet held upright the map, its panels and a tap on an element work by touch", async () => {
+  const context = await t.browser.newContext({ viewport: { width: 768, height: 1024 }, deviceScaleFactor: 1, hasTouch: true, isMobile: false });
+  await context.addCookies(await t.context.cookies());
+  await context.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== BASE.origin) {
+      t.foreign.push(url.href);
+      return route.abort("blockedbyclient");
+    }
+    return route.continue();
+  });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => t.pageErrors.push(`${page.url()}: ${e.message}`));
+  await page.goto(new URL(`/maps/${t.mapId}`, BASE).href);
+  await t.waitFor(`the tablet does not draw the ${ELEMENTS} elements`, (n) => window.caremap && window.caremap.graph && window.caremap.graph.order === n, ELEMENTS, TIMEOUT, page);
+  const layout = await page.evaluate(() => {
+    const graph = document.querySelector("#graph").getBoundingClientRect();
+    const side = document.querySelector("#side").getBoundingClientRect();
+    return { graph: [graph.width, graph.height], side: [side.width, side.top, side.height], overflow: document.scrollingElement.scrollWidth - window.innerWidth };
+  });
+  t.expect(layout.graph[0] >= 700 && layout.graph[1] >= 300, `on a tablet the map is only ${layout.graph.map(Math.round).join("x")} px`);
+  t.expect(layout.overflow <= 0, `on a tablet the page scrolls sideways by ${layout.overflow} px`);
+  // A tap on Team Maple opens its profile.
+  const at = await page.evaluate(() => {
+    const { sigma, data } = window.caremap;
+    const id = data.network.elements.find((e) => e.label === "Team Maple").id;
+    const p = sigma.framedGraphToViewport(sigma.getNodeDisplayData(id));
+    const box = document.querySelector("#graph").getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  });
+  const covering = await page.evaluate(({ x, y }) => {
+    const hit = document.elementFromPoint(x, y);
+    return hit && hit.closest("#graph") ? null : hit ? `${hit.tagName.toLowerCase()}.${hit.className}` : "nothing";
+  }, at);
+  t.expect(covering === null, `on a tablet Team Maple is covered by ${covering}`);
+  const legendOpen = await page.evaluate(() => document.querySelector("#legend details").open);
+  t.expect(!legendOpen, "on a narrow screen the legend starts open over the map");
+  await page.touchscreen.tap(at.x, at.y);
+  await t.waitFor("a tap on Team Maple does not open its profile", () => document.querySelector("#side #profile-title")?.textContent === "Team Maple", undefined, TIMEOUT, page);
+  // The panels open by touch too, below the map.
+  await page.locator("#open-analysis").tap();
+  await t.visible("#analysis-panel h3[id^=chapter-]", "the Analysis panel does not open by touch", page);
+  await t.shot("tablet", page);
+  await audit("the map on a tablet", page);
+  await context.close();
 });
 
 step("on a large map a drag moves the drawing with the mouse, and the map is drawn again at rest", async () => {

@@ -288,28 +288,32 @@ export async function mapView(app: HTMLElement, target: Target): Promise<void> {
     say(`Found ${found.label}.`);
   });
 
-  // Dragging places an element; editors' placements are saved (If-Match on its version).
+  // Dragging places an element, with the mouse or a finger; editors' placements are saved
+  // (If-Match on its version). A press without a move (a click or a tap) saves nothing.
   let dragged: string | null = null;
+  let draggedMoved = false;
   sigma.on("downNode", ({ node }) => {
     if (!page.canEdit) return;
     dragged = node;
-    graph.setNodeAttribute(node, "highlighted", true);
+    draggedMoved = false;
     sigma.getCamera().disable();
   });
-  sigma.getMouseCaptor().on("mousemovebody", (event) => {
+  sigma.on("moveBody", ({ event }) => {
     if (!dragged) return;
     const p = sigma.viewportToGraph(event);
     graph.setNodeAttribute(dragged, "x", p.x);
     graph.setNodeAttribute(dragged, "y", p.y);
+    draggedMoved = true;
     event.preventSigmaDefault();
     event.original.preventDefault();
     event.original.stopPropagation();
   });
-  sigma.getMouseCaptor().on("mouseup", async () => {
-    if (!dragged || target.kind !== "member") return;
+  const drop = async () => {
+    if (!dragged) return;
     const id = dragged;
     dragged = null;
     sigma.getCamera().enable();
+    if (!draggedMoved || target.kind !== "member" || !graph.hasNode(id)) return;
     const x = graph.getNodeAttribute(id, "x");
     const y = graph.getNodeAttribute(id, "y");
     try {
@@ -322,7 +326,11 @@ export async function mapView(app: HTMLElement, target: Target): Promise<void> {
     } catch (e) {
       say(e instanceof ApiError ? `Not saved: ${e.message}` : "Not saved.", "error");
     }
-  });
+  };
+  sigma.on("upNode", () => void drop());
+  sigma.on("upStage", () => void drop());
+  // A release outside the map ends the drag too.
+  sigma.getMouseCaptor().on("mouseup", () => void drop());
 
   const warningsKey = target.kind === "member" ? `caremap-warnings-${target.id}` : "";
   const warnings = warningsKey ? sessionStorage.getItem(warningsKey) : null;
@@ -358,8 +366,9 @@ export function drawLegend(legend: HTMLElement, data: Loaded, colourBy: ColourBy
     two_step_reach: "Size: how many it reaches in two steps",
     none: "Size: all the same",
   };
-  // A <details>: open by default, folded away with one click (or Enter) when it covers the map.
-  const open = legend.querySelector("details")?.open ?? true;
+  // A <details>: open by default on a wide screen, folded on a narrow one (a tablet held
+  // upright, a phone) where it would cover much of the map; one click, tap or Enter changes it.
+  const open = legend.querySelector("details")?.open ?? window.matchMedia("(min-width: 801px)").matches;
   const fold = h("details", { class: "legend-fold" },
     h("summary", {}, "Legend"),
     h("h2", {}, `Colour: ${colourBy}`), items, h("p", { class: "legend-size" }, sizeText[sizeBy]), h("h2", {}, "Connections"), ties);
