@@ -38,6 +38,8 @@ const ELEMENTS = Number(process.env.CAREMAP_E2E_ELEMENTS || 46);
 const ELEMENTS_2025 = Number(process.env.CAREMAP_E2E_ELEMENTS_2025 || 42);
 /** A Kumu spreadsheet with a bad row, written by the Rust test. */
 const SPREADSHEET = process.env.CAREMAP_E2E_SPREADSHEET;
+/** A viewer of the demo map, EMAIL:PASSWORD. */
+const VIEWER = process.env.CAREMAP_E2E_VIEWER;
 /** Values of an element without consent that the test server planted in the demo map: the
  *  member view shows them, no public response may hold any of them. */
 const PLANTED = {
@@ -726,6 +728,35 @@ step("dragging an element places it for good; a click without a move saves nothi
   );
 });
 
+step("with the keyboard alone: the List finds an element, shows it on the map and opens its profile", async () => {
+  await t.page.evaluate(() => window.caremap.select(null));
+  await t.page.focus("#open-list");
+  await t.page.keyboard.press("Enter");
+  await t.visible("#list-elements button.list-item", "Enter on List does not open the list view");
+  await t.page.focus("#list-filter");
+  await t.page.keyboard.type("Larkspur Care Circle");
+  // Tab moves to the first (and only) match: each list is one tab stop.
+  let focused = "";
+  for (let i = 0; i < 6 && !focused.includes("list-item"); i++) {
+    await t.page.keyboard.press("Tab");
+    focused = await t.page.evaluate(() => `${document.activeElement?.className} ${document.activeElement?.textContent}`);
+  }
+  t.expect(focused.includes("list-item") && focused.includes("Larkspur Care Circle"), `Tab from the list's filter does not reach the element: focus on "${focused}"`);
+  await t.page.keyboard.press("Enter");
+  await t.waitFor("Enter on the element in the list does not show it on the map", () => {
+    const c = window.caremap;
+    const e = c.data.network.elements.find((x) => x.label === "Larkspur Care Circle");
+    return c.selected === e.id;
+  });
+  for (let i = 0; i < 6 && focused !== "list-open-profile"; i++) {
+    await t.page.keyboard.press("Shift+Tab");
+    focused = await t.page.evaluate(() => document.activeElement?.id ?? "");
+  }
+  t.expect(focused === "list-open-profile", "Shift+Tab from the list does not reach “Open the profile”");
+  await t.page.keyboard.press("Enter");
+  await t.waitFor("Enter on “Open the profile” does not open it", () => document.querySelector("#side #profile-title")?.textContent === "Larkspur Care Circle");
+});
+
 step(
   "the table view lists every element, sorts by a column from the keyboard and filters",
   async () => {
@@ -805,6 +836,58 @@ step("a spreadsheet with a bad row: its warning is shown before anything is save
     const answer = await fetch(`/api/v1/maps/${id}`, { method: "DELETE", headers: { "x-csrf-token": me.csrf_token } });
     if (answer.status !== 204) throw new Error(`deleting the imported map answered ${answer.status}`);
   }, made.id);
+});
+
+step("a viewer sees the map and its panels, and no control that edits", async () => {
+  t.expect(VIEWER, "CAREMAP_E2E_VIEWER names no viewer account (crates/server/tests/browser.rs makes one)");
+  const [viewerEmail, viewerPassword] = [VIEWER.slice(0, VIEWER.indexOf(":")), VIEWER.slice(VIEWER.indexOf(":") + 1)];
+  const context = await t.newContext();
+  const page = await context.newPage();
+  await page.goto(new URL("/", BASE).href);
+  await page.fill("#email", viewerEmail);
+  await page.fill("#password", viewerPassword);
+  await page.click("button[type=submit]");
+  await t.visible(".map-list", "the viewer's list of maps is not shown", page);
+  await page.click(`.map-list a:has-text("${DEMO_NAME}")`);
+  await t.waitFor("the viewer does not see the demo map drawn", (n) => window.caremap && window.caremap.graph && window.caremap.graph.order === n, ELEMENTS, TIMEOUT, page);
+  const role = await page.locator("#role").innerText();
+  t.expect(role === "viewer", `the viewer's badge says "${role}"`);
+  const editing = ["#add-element", "#open-share"];
+  for (const sel of editing) t.expect((await page.locator(sel).count()) === 0, `a viewer is offered ${sel}`);
+  // The profile: no Edit, no Add connection, no Edit of a tie.
+  const search = page.locator("#search");
+  await search.fill("Team Maple");
+  await search.press("Enter");
+  await t.waitFor("the viewer cannot open a profile", () => document.querySelector("#side #profile-title")?.textContent === "Team Maple", undefined, TIMEOUT, page);
+  for (const sel of ["#edit-element", "#add-connection", "#side .tie-edit"]) {
+    t.expect((await page.locator(sel).count()) === 0, `a viewer's profile offers ${sel}`);
+  }
+  // The table: readable, not editable.
+  await page.click("#open-table");
+  await t.visible("#table-view tbody tr", "the viewer's table does not open", page);
+  for (const sel of ["#table-add-element", "#table-add-connection"]) {
+    t.expect((await page.locator(sel).count()) === 0, `a viewer's table offers ${sel}`);
+  }
+  // Time: snapshots can be read, not taken.
+  await page.click("#open-time");
+  await t.visible("#snapshot-list", "the viewer's Time panel does not open", page);
+  t.expect((await page.locator("#take-snapshot").count()) === 0, "a viewer is offered to take a snapshot");
+  // Dragging an element does not move it.
+  const at = await page.evaluate(() => {
+    const { sigma, data } = window.caremap;
+    const e = data.network.elements.find((x) => x.label === "Team Willow");
+    const p = sigma.framedGraphToViewport(sigma.getNodeDisplayData(e.id));
+    const box = document.querySelector("#graph").getBoundingClientRect();
+    return { id: e.id, x: box.left + p.x, y: box.top + p.y, graph: { x: window.caremap.graph.getNodeAttribute(e.id, "x"), y: window.caremap.graph.getNodeAttribute(e.id, "y") } };
+  });
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 6; i++) await page.mouse.move(at.x + 10 * i, at.y + 6 * i);
+  await page.mouse.up();
+  const moved = await page.evaluate((id) => ({ x: window.caremap.graph.getNodeAttribute(id, "x"), y: window.caremap.graph.getNodeAttribute(id, "y") }), at.id);
+  t.expect(moved.x === at.graph.x && moved.y === at.graph.y, "a viewer's drag moved an element");
+  await audit("the map as a viewer sees it", page);
+  await context.close();
 });
 
 step("on a tablet held upright the map, its panels and a tap on an element work by touch", async () => {

@@ -27,6 +27,8 @@ const PLANTED_EMAIL: &str = "e2e.private@example.invalid";
 const PLANTED_FIELD: &str = "E2E-PRIVATE-31";
 const OWNER_EMAIL: &str = "owner.e2e@example.org";
 const OWNER_PASSWORD: &str = "a long e2e passphrase";
+const VIEWER_EMAIL: &str = "viewer.e2e@example.org";
+const VIEWER_PASSWORD: &str = "a long viewer passphrase";
 /// The longest the browser run may take before it is stopped.
 const LIMIT: Duration = Duration::from_secs(240);
 
@@ -96,6 +98,16 @@ async fn the_app_works_in_chromium_and_its_public_page_leaks_nothing() {
     .await
     .expect("create the owner");
     s.grant(map, &owner, Role::Owner).await;
+    let viewer = caremap_server::api::session::create_account(
+        &s.store,
+        VIEWER_EMAIL,
+        "E2E Viewer",
+        VIEWER_PASSWORD,
+        false,
+    )
+    .await
+    .expect("create the viewer");
+    s.grant(map, &viewer, Role::Viewer).await;
 
     // The planted person: no consent, an email, a custom field.
     let mut planted = Element::new(
@@ -149,7 +161,8 @@ async fn the_app_works_in_chromium_and_its_public_page_leaks_nothing() {
             .env("CAREMAP_CHROMIUM", &browser)
             .env("CAREMAP_E2E_ELEMENTS", elements.to_string())
             .env("CAREMAP_E2E_ELEMENTS_2025", ELEMENTS_2025.to_string())
-            .env("CAREMAP_E2E_SPREADSHEET", &spreadsheet);
+            .env("CAREMAP_E2E_SPREADSHEET", &spreadsheet)
+            .env("CAREMAP_E2E_VIEWER", format!("{VIEWER_EMAIL}:{VIEWER_PASSWORD}"));
         run_with_limit(command, LIMIT)
     })
     .await
