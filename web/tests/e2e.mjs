@@ -675,6 +675,17 @@ step(
       `after a reload the edited connection is ${JSON.stringify(found.connections)}, not generative`,
     );
     t.expect((await reloadAndFind(ADDED)) === null, `after a reload the old name "${ADDED}" is still on the map`);
+    // Its profile tells its story: added, then renamed, by the owner.
+    await t.search(RENAMED);
+    await t.waitFor(
+      "the profile's history does not show the element added and renamed",
+      () => {
+        const text = document.querySelector("#profile-history")?.textContent ?? "";
+        return /changed: name/.test(text) && /added/.test(text);
+      },
+    );
+    const story = await t.page.locator("#profile-history").innerText();
+    t.expect(story.includes(email), `the profile's history does not say who made the changes: ${story}`);
 
     // Leave the demo map as it was, through the API.
     await t.page.evaluate(async (id) => {

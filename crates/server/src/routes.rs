@@ -209,7 +209,11 @@ pub fn all() -> Vec<Route> {
             ("against", "compare with an earlier moment or snapshot:NAME"),
         ]),
         // History.
-        route(Method::GET, "/api/v1/maps/{map}/history", viewer, "history", "The latest changes, newest first: who, when, before and after", Empty, Json("HistoryList"), get(views::history)).query(&[("limit", "how many changes (default 100, at most 10000)")]),
+        route(Method::GET, "/api/v1/maps/{map}/history", viewer, "history", "The latest changes, newest first: who, when, before and after", Empty, Json("HistoryList"), get(views::history)).query(&[
+            ("limit", "how many changes (default 100, at most 10000)"),
+            ("element", "only the changes of this element (its id)"),
+            ("connection", "only the changes of this connection (its id)"),
+        ]),
         route(Method::POST, "/api/v1/maps/{map}/history/{seq}/undo", editor, "history", "Undo one recorded change (refused if the item changed since)", Empty, Json("Applied"), post(views::undo)),
         route(Method::GET, "/api/v1/maps/{map}/snapshots", viewer, "history", "The map's named snapshots", Empty, Json("SnapshotList"), get(views::snapshots)),
         route(Method::POST, "/api/v1/maps/{map}/snapshots", editor, "history", "Save the map as it is now under a name", Json("NewSnapshot"), Json("Snapshot"), post(views::create_snapshot)).created(),

@@ -33,6 +33,7 @@ both_backends!(
     an_import_that_would_empty_the_map_is_refused,
     a_file_is_checked_before_anything_is_stored,
     a_new_map_can_start_as_a_copy_of_the_demo,
+    an_items_history_is_its_own_story,
 );
 
 const XLSX: &str = concat!(
@@ -1761,4 +1762,43 @@ async fn a_new_map_can_start_as_a_copy_of_the_demo(s: &TestServer) {
         .expect(201)
         .json();
     assert_eq!(empty["elements"], 0);
+}
+
+async fn an_items_history_is_its_own_story(s: &TestServer) {
+    let (_, c) = s.login_new("storyteller@example.org", false).await;
+    let map = new_map(&c, "Elm Row").await;
+    let person = |id: &str, label: &str| json!({"id": id, "label": label, "category": "individual active citizen"});
+    c.post(&m(map, "/elements"), person("e-ash", "Ash")).await.expect(201);
+    c.post(&m(map, "/elements"), person("e-elm", "Elm")).await.expect(201);
+    put_if(&c, &m(map, "/elements/e-ash"), 1, person("e-ash", "Ash Grove"))
+        .await
+        .expect(200);
+    c.post(
+        &m(map, "/connections"),
+        json!({"id": "t-1", "from": "e-ash", "to": "e-elm", "status": "engaged"}),
+    )
+    .await
+    .expect(201);
+
+    let own = c.get(&m(map, "/history?element=e-ash")).await.expect(200).json();
+    let rows = own["history"].as_array().unwrap();
+    let kinds: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r["kind"].as_str().unwrap(), r["after"]["label"].as_str().unwrap()))
+        .collect();
+    assert_eq!(kinds, [("update", "Ash Grove"), ("create", "Ash")], "{own}");
+    assert!(rows.iter().all(|r| r["item_id"] == "e-ash" && r["item_kind"] == "element"));
+    let tie = c.get(&m(map, "/history?connection=t-1")).await.expect(200).json();
+    assert_eq!(tie["history"].as_array().unwrap().len(), 1);
+    assert_eq!(tie["history"][0]["after"]["status"], "engaged");
+    let limited = c
+        .get(&m(map, "/history?element=e-ash&limit=1"))
+        .await
+        .expect(200)
+        .json();
+    assert_eq!(limited["history"].as_array().unwrap(), &rows[..1]);
+    let none = c.get(&m(map, "/history?connection=e-ash")).await.expect(200).json();
+    assert_eq!(none["history"], json!([]));
+    let both = c.get(&m(map, "/history?element=e-ash&connection=t-1")).await;
+    assert_error(&both, 400, "bad_request");
 }

@@ -42,6 +42,30 @@ macro_rules! impl_history {
                 rows.into_iter().map(history_entry).collect()
             }
 
+            /// The latest `limit` changes of one item of a map (an element or a connection),
+            /// newest first: its own story, for its profile.
+            pub async fn item_history(
+                &self,
+                map: MapId,
+                kind: ItemKind,
+                item: &str,
+                limit: i64,
+            ) -> Result<Vec<HistoryEntry>> {
+                self.map(map).await?;
+                let rows: Vec<HistoryRow> = sqlx::query_as(
+                    "SELECT seq, map_id, at_us, actor, kind, item_kind, item_id, before_json, after_json
+                     FROM history WHERE map_id = $1 AND item_kind = $2 AND item_id = $3
+                     ORDER BY seq DESC LIMIT $4",
+                )
+                .bind(map)
+                .bind(kind.name())
+                .bind(item)
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await?;
+                rows.into_iter().map(history_entry).collect()
+            }
+
             /// The map as it was at `at`: the current state with every later change rewound
             /// (newest first, each item put back to its recorded "before").
             pub async fn network_as_of(&self, map: MapId, at: DateTime<Utc>) -> Result<Network> {

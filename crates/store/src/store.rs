@@ -120,6 +120,8 @@ dispatch! {
     fn revision(&self, map: MapId) -> (i64, i64);
     /// The latest `limit` changes, newest first.
     fn history(&self, map: MapId, limit: i64) -> Vec<HistoryEntry>;
+    /// The latest `limit` changes of one element or connection, newest first.
+    fn item_history(&self, map: MapId, kind: ItemKind, item: &str, limit: i64) -> Vec<HistoryEntry>;
     /// The map as it was at a moment (current state with later changes rewound).
     fn network_as_of(&self, map: MapId, at: DateTime<Utc>) -> Network;
     /// Saves the map as it is now under a name unique in the map.

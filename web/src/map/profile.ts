@@ -1,6 +1,7 @@
 // The side panel: the profile of the selected element (fields, care types, connections), or
 // an overview of the map when nothing is selected.
 
+import { get } from "../api";
 import { h, mount } from "../dom";
 import type { MapPage } from "./view";
 import { editConnection, editElement } from "./edit";
@@ -42,6 +43,10 @@ export function profile(page: MapPage, id: string | null): void {
       c.care_flowing?.length ? h("span", { class: "hint" }, ` · ${c.care_flowing.join(", ")}`) : null,
       page.canEdit ? h("button", { type: "button", class: "small tie-edit", "aria-label": `Edit the connection with ${other?.label ?? "?"}`, onclick: () => editConnection(page, c.id) }, "Edit") : null));
   }
+  const history = page.target.kind === "member" && !page.asOf
+    ? h("section", { id: "profile-history", "aria-labelledby": "profile-history-title" },
+      h("h3", { id: "profile-history-title" }, "History"), h("p", { class: "hint" }, "Reading the history…"))
+    : null;
   mount(page.side,
     h("h2", { id: "profile-title" }, e.label),
     e.description ? h("p", {}, e.description) : null,
@@ -52,5 +57,53 @@ export function profile(page: MapPage, id: string | null): void {
       h("button", { type: "button", id: "open-care-map", onclick: () => openPerson(page, id) }, "Care map"),
       page.canEdit ? h("button", { type: "button", id: "edit-element", onclick: () => editElement(page, id) }, "Edit") : null,
       page.canEdit ? h("button", { type: "button", id: "add-connection", onclick: () => editConnection(page, null, { from: id }) }, "Add connection") : null,
-      h("button", { type: "button", onclick: () => page.select(null) }, "Close")));
+      h("button", { type: "button", onclick: () => page.select(null) }, "Close")),
+    history);
+  if (history && page.target.kind === "member") void fillHistory(history, page.target.id, id);
+}
+
+/** Words for the fields of an element, as a change names them. */
+const FIELD_WORDS: Record<string, string> = {
+  label: "name", category: "category", sector: "sector", description: "description", care_types: "care offered",
+  tags: "tags", position: "place on the map", consent: "consent", display_name: "public name", fields: "other details",
+  start: "start date", end: "end date", email: "email", url: "web address", image: "picture", location: "location",
+  address: "address",
+};
+
+/** Who made a change, in words: the account's email, or "the demo". */
+function actorWords(actor: string): string {
+  const m = actor.match(/<([^>]+)>/);
+  return m ? m[1] : actor === "demo" ? "the demo" : actor;
+}
+
+/** The element's latest changes, newest first, in the profile. */
+async function fillHistory(box: HTMLElement, map: number, id: string): Promise<void> {
+  let rows: any[];
+  try {
+    rows = (await get(`/api/v1/maps/${map}/history?element=${encodeURIComponent(id)}&limit=10`)).history;
+  } catch {
+    mount(box, h("h3", { id: "profile-history-title" }, "History"), h("p", { class: "hint" }, "The history could not be read."));
+    return;
+  }
+  if (!box.isConnected) return;
+  const list = h("ol", { class: "history-list", reversed: true });
+  for (const r of rows) {
+    const when = new Date(r.at).toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric" });
+    let what: string;
+    if (r.kind === "create") what = "added";
+    else if (r.kind === "delete") what = "deleted";
+    else if (r.kind === "erase") what = "erased";
+    else {
+      const before = r.before ?? {};
+      const after = r.after ?? {};
+      const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+        .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+        .map((k) => FIELD_WORDS[k] ?? k);
+      what = changed.length ? `changed: ${changed.join(", ")}` : "saved unchanged";
+    }
+    list.append(h("li", {}, h("span", { class: "history-when" }, when), ` ${what}, by ${actorWords(r.actor)}`));
+  }
+  mount(box, h("h3", { id: "profile-history-title" }, "History"),
+    rows.length ? list : h("p", { class: "hint" }, "No change recorded."),
+    rows.length === 10 ? h("p", { class: "hint" }, "The ten latest changes.") : null);
 }

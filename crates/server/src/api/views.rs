@@ -7,7 +7,7 @@ use caremap_core::analysis::person::{compare_person_maps, person_map};
 use caremap_core::analysis::{analyse, diff, AnalysisOptions};
 use caremap_core::model::ElementId;
 use caremap_core::Network;
-use caremap_store::{MapId, Role, StoreError};
+use caremap_store::{ItemKind, MapId, Role, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -279,6 +279,8 @@ pub async fn person_care_map(
 #[derive(Debug, Deserialize)]
 pub struct HistoryQuery {
     limit: Option<i64>,
+    element: Option<String>,
+    connection: Option<String>,
 }
 
 /// `GET /api/v1/maps/{map}/history`.
@@ -293,9 +295,27 @@ pub async fn history(
     if !(1..=10_000).contains(&limit) {
         return Err(ApiError::bad_request("limit must be between 1 and 10000"));
     }
-    Ok(Json(
-        json!({ "history": state.store.history(map, limit).await? }),
-    ))
+    let history = match (q.element, q.connection) {
+        (None, None) => state.store.history(map, limit).await?,
+        (Some(id), None) => {
+            state
+                .store
+                .item_history(map, ItemKind::Element, &id, limit)
+                .await?
+        }
+        (None, Some(id)) => {
+            state
+                .store
+                .item_history(map, ItemKind::Connection, &id, limit)
+                .await?
+        }
+        (Some(_), Some(_)) => {
+            return Err(ApiError::bad_request(
+                "give element or connection, not both",
+            ))
+        }
+    };
+    Ok(Json(json!({ "history": history })))
 }
 
 /// `POST /api/v1/maps/{map}/history/{seq}/undo`.
