@@ -201,6 +201,14 @@ impl FromRequestParts<AppState> for Caller {
                 }
                 Err(e) => return Err(e.into()),
             };
+            // Record use at most once a minute, so its owner can see which tokens still serve.
+            let now = Utc::now();
+            if found
+                .last_used
+                .is_none_or(|at| now - at > chrono::Duration::seconds(60))
+            {
+                state.store.touch_api_token(found.id, now).await?;
+            }
             let user = state.store.user(found.user).await?;
             return Ok(Caller {
                 user: Some(user),

@@ -200,7 +200,7 @@ fn schemas() -> Value {
         "Login": obj(json!({"email": s("string"), "password": s("string")}), &["email", "password"]),
         "SessionInfo": obj(json!({"user": {"$ref": "#/components/schemas/User"}, "csrf_token": {"type": ["string", "null"], "description": "send as X-CSRF-Token with every cookie-authenticated write"}, "maps": {"type": "array", "items": obj(json!({"id": s("integer"), "name": s("string"), "role": {"$ref": "#/components/schemas/Role"}}), &[])}}), &["user"]),
         "PasswordChange": obj(json!({"current_password": s("string"), "new_password": {"type": "string", "minLength": 10}}), &["current_password", "new_password"]),
-        "ApiTokenList": obj(json!({"tokens": {"type": "array", "items": obj(json!({"id": s("integer"), "name": s("string"), "created": time}), &[])}}), &["tokens"]),
+        "ApiTokenList": obj(json!({"tokens": {"type": "array", "items": obj(json!({"id": s("integer"), "name": s("string"), "created": time, "last_used": {"type": ["string", "null"], "format": "date-time", "description": "when the token was last used (recorded at most once a minute); null if never"}}), &[])}}), &["tokens"]),
         "NewApiToken": obj(json!({"name": s("string")}), &["name"]),
         "ApiTokenCreated": obj(json!({"id": s("integer"), "name": s("string"), "created": time, "token": {"type": "string", "description": "shown only this once"}}), &["id", "token"]),
         "User": obj(json!({"id": s("integer"), "email": s("string"), "display_name": s("string"), "created": time, "is_admin": s("boolean")}), &["id", "email", "display_name"]),

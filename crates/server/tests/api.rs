@@ -1239,6 +1239,7 @@ async fn api_tokens_are_shown_once_need_no_csrf_and_can_be_revoked(s: &TestServe
     assert_eq!(tokens.len(), 1);
     assert_eq!(tokens[0]["name"], "nightly export");
     assert!(tokens[0].get("token").is_none());
+    assert_eq!(tokens[0]["last_used"], Value::Null, "a token not used yet");
 
     // A script calls with the bearer token only: no cookie, no CSRF header.
     let script = Client::with_token(&s.base, &token);
@@ -1246,6 +1247,13 @@ async fn api_tokens_are_shown_once_need_no_csrf_and_can_be_revoked(s: &TestServe
         script.get("/api/v1/me").await.expect(200).json()["user"]["email"],
         "scripter@example.org"
     );
+    let used = c.get("/api/v1/tokens").await.expect(200).json();
+    let last: chrono::DateTime<chrono::Utc> = used["tokens"][0]["last_used"]
+        .as_str()
+        .expect("the list says when the token was last used")
+        .parse()
+        .unwrap();
+    assert!(chrono::Utc::now() - last < chrono::Duration::minutes(1), "{last}");
     let map = new_map(&script, "Made by a script").await;
     script
         .post(
@@ -1768,11 +1776,20 @@ async fn an_items_history_is_its_own_story(s: &TestServer) {
     let (_, c) = s.login_new("storyteller@example.org", false).await;
     let map = new_map(&c, "Elm Row").await;
     let person = |id: &str, label: &str| json!({"id": id, "label": label, "category": "individual active citizen"});
-    c.post(&m(map, "/elements"), person("e-ash", "Ash")).await.expect(201);
-    c.post(&m(map, "/elements"), person("e-elm", "Elm")).await.expect(201);
-    put_if(&c, &m(map, "/elements/e-ash"), 1, person("e-ash", "Ash Grove"))
+    c.post(&m(map, "/elements"), person("e-ash", "Ash"))
         .await
-        .expect(200);
+        .expect(201);
+    c.post(&m(map, "/elements"), person("e-elm", "Elm"))
+        .await
+        .expect(201);
+    put_if(
+        &c,
+        &m(map, "/elements/e-ash"),
+        1,
+        person("e-ash", "Ash Grove"),
+    )
+    .await
+    .expect(200);
     c.post(
         &m(map, "/connections"),
         json!({"id": "t-1", "from": "e-ash", "to": "e-elm", "status": "engaged"}),
@@ -1780,15 +1797,30 @@ async fn an_items_history_is_its_own_story(s: &TestServer) {
     .await
     .expect(201);
 
-    let own = c.get(&m(map, "/history?element=e-ash")).await.expect(200).json();
+    let own = c
+        .get(&m(map, "/history?element=e-ash"))
+        .await
+        .expect(200)
+        .json();
     let rows = own["history"].as_array().unwrap();
     let kinds: Vec<(&str, &str)> = rows
         .iter()
-        .map(|r| (r["kind"].as_str().unwrap(), r["after"]["label"].as_str().unwrap()))
+        .map(|r| {
+            (
+                r["kind"].as_str().unwrap(),
+                r["after"]["label"].as_str().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(kinds, [("update", "Ash Grove"), ("create", "Ash")], "{own}");
-    assert!(rows.iter().all(|r| r["item_id"] == "e-ash" && r["item_kind"] == "element"));
-    let tie = c.get(&m(map, "/history?connection=t-1")).await.expect(200).json();
+    assert!(rows
+        .iter()
+        .all(|r| r["item_id"] == "e-ash" && r["item_kind"] == "element"));
+    let tie = c
+        .get(&m(map, "/history?connection=t-1"))
+        .await
+        .expect(200)
+        .json();
     assert_eq!(tie["history"].as_array().unwrap().len(), 1);
     assert_eq!(tie["history"][0]["after"]["status"], "engaged");
     let limited = c
@@ -1797,8 +1829,14 @@ async fn an_items_history_is_its_own_story(s: &TestServer) {
         .expect(200)
         .json();
     assert_eq!(limited["history"].as_array().unwrap(), &rows[..1]);
-    let none = c.get(&m(map, "/history?connection=e-ash")).await.expect(200).json();
+    let none = c
+        .get(&m(map, "/history?connection=e-ash"))
+        .await
+        .expect(200)
+        .json();
     assert_eq!(none["history"], json!([]));
-    let both = c.get(&m(map, "/history?element=e-ash&connection=t-1")).await;
+    let both = c
+        .get(&m(map, "/history?element=e-ash&connection=t-1"))
+        .await;
     assert_error(&both, 400, "bad_request");
 }

@@ -162,7 +162,10 @@ async fn the_app_works_in_chromium_and_its_public_page_leaks_nothing() {
             .env("CAREMAP_E2E_ELEMENTS", elements.to_string())
             .env("CAREMAP_E2E_ELEMENTS_2025", ELEMENTS_2025.to_string())
             .env("CAREMAP_E2E_SPREADSHEET", &spreadsheet)
-            .env("CAREMAP_E2E_VIEWER", format!("{VIEWER_EMAIL}:{VIEWER_PASSWORD}"));
+            .env(
+                "CAREMAP_E2E_VIEWER",
+                format!("{VIEWER_EMAIL}:{VIEWER_PASSWORD}"),
+            );
         run_with_limit(command, LIMIT)
     })
     .await

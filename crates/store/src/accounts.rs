@@ -161,33 +161,50 @@ macro_rules! impl_accounts {
                 .bind(now)
                 .fetch_one(&self.pool)
                 .await?;
-                Ok(ApiToken { id, user, name: name.to_string(), token_hash: token_hash.to_string(), created: from_us(now) })
+                Ok(ApiToken { id, user, name: name.to_string(), token_hash: token_hash.to_string(), created: from_us(now), last_used: None })
             }
 
             /// The API token with this hash.
             pub async fn api_token(&self, token_hash: &str) -> Result<ApiToken> {
-                let row: Option<(i64, i64, String, String, i64)> = sqlx::query_as(
-                    "SELECT id, user_id, name, token_hash, created_us FROM api_tokens WHERE token_hash = $1",
+                let row: Option<(i64, i64, String, String, i64, Option<i64>)> = sqlx::query_as(
+                    "SELECT id, user_id, name, token_hash, created_us, last_used_us FROM api_tokens WHERE token_hash = $1",
                 )
                 .bind(token_hash)
                 .fetch_optional(&self.pool)
                 .await?;
-                let (id, user, name, token_hash, created) =
+                let (id, user, name, token_hash, created, last_used) =
                     row.ok_or_else(|| StoreError::NotFound { what: "API token".to_string() })?;
-                Ok(ApiToken { id, user, name, token_hash, created: from_us(created) })
+                Ok(ApiToken { id, user, name, token_hash, created: from_us(created), last_used: last_used.map(from_us) })
+            }
+
+            /// Records that an API token was used at `at`.
+            pub async fn touch_api_token(&self, id: i64, at: DateTime<Utc>) -> Result<()> {
+                sqlx::query("UPDATE api_tokens SET last_used_us = $1 WHERE id = $2")
+                    .bind(to_us(at))
+                    .bind(id)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
             }
 
             /// A user's API tokens.
             pub async fn list_api_tokens(&self, user: UserId) -> Result<Vec<ApiToken>> {
-                let rows: Vec<(i64, i64, String, String, i64)> = sqlx::query_as(
-                    "SELECT id, user_id, name, token_hash, created_us FROM api_tokens WHERE user_id = $1 ORDER BY id",
+                let rows: Vec<(i64, i64, String, String, i64, Option<i64>)> = sqlx::query_as(
+                    "SELECT id, user_id, name, token_hash, created_us, last_used_us FROM api_tokens WHERE user_id = $1 ORDER BY id",
                 )
                 .bind(user)
                 .fetch_all(&self.pool)
                 .await?;
                 Ok(rows
                     .into_iter()
-                    .map(|(id, user, name, token_hash, created)| ApiToken { id, user, name, token_hash, created: from_us(created) })
+                    .map(|(id, user, name, token_hash, created, last_used)| ApiToken {
+                        id,
+                        user,
+                        name,
+                        token_hash,
+                        created: from_us(created),
+                        last_used: last_used.map(from_us),
+                    })
                     .collect())
             }
 

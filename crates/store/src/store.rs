@@ -160,6 +160,8 @@ dispatch! {
     fn create_api_token(&self, user: UserId, name: &str, token_hash: &str) -> ApiToken;
     /// The API token with this hash.
     fn api_token(&self, token_hash: &str) -> ApiToken;
+    /// Records that an API token was used at `at`.
+    fn touch_api_token(&self, id: i64, at: DateTime<Utc>) -> ();
     /// A user's API tokens.
     fn list_api_tokens(&self, user: UserId) -> Vec<ApiToken>;
     /// Revokes a user's API token.

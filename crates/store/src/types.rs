@@ -226,6 +226,8 @@ pub struct ApiToken {
     pub token_hash: String,
     /// When it was made.
     pub created: DateTime<Utc>,
+    /// When it was last used (recorded at most once a minute), if ever.
+    pub last_used: Option<DateTime<Utc>>,
 }
 
 /// A member's role in a map.

@@ -223,7 +223,7 @@ pub async fn list_tokens(State(state): State<AppState>, caller: Caller) -> ApiRe
     let user = caller.user()?;
     let tokens = state.store.list_api_tokens(user.id).await?;
     Ok(Json(json!({
-        "tokens": tokens.iter().map(|t| json!({"id": t.id, "name": t.name, "created": t.created})).collect::<Vec<_>>()
+        "tokens": tokens.iter().map(|t| json!({"id": t.id, "name": t.name, "created": t.created, "last_used": t.last_used})).collect::<Vec<_>>()
     })))
 }
 
