@@ -1253,7 +1253,10 @@ async fn api_tokens_are_shown_once_need_no_csrf_and_can_be_revoked(s: &TestServe
         .expect("the list says when the token was last used")
         .parse()
         .unwrap();
-    assert!(chrono::Utc::now() - last < chrono::Duration::minutes(1), "{last}");
+    assert!(
+        chrono::Utc::now() - last < chrono::Duration::minutes(1),
+        "{last}"
+    );
     let map = new_map(&script, "Made by a script").await;
     script
         .post(
@@ -1547,6 +1550,39 @@ async fn new_care_types_and_categories_join_the_vocabulary(s: &TestServer) {
     assert_eq!(refused.status.as_u16(), 409, "{}", refused.text());
     let unchanged = c.get(&m(map, "/vocabulary")).await.expect(200).json();
     assert_eq!(unchanged, after);
+
+    // Edits made at the same moment, each bringing its own new care type, all keep theirs.
+    let adds: Vec<_> = (0..8)
+        .map(|i| {
+            let c = c.clone();
+            let path = m(map, "/elements");
+            tokio::spawn(async move {
+                c.post(
+                    &path,
+                    json!({"id": format!("busy-{i}"), "label": format!("Busy {i}"), "category": "",
+                           "care_types": [format!("Errand run {i}")]}),
+                )
+                .await
+                .expect(201);
+            })
+        })
+        .collect();
+    for add in adds {
+        add.await.unwrap();
+    }
+    let vocabulary = c.get(&m(map, "/vocabulary")).await.expect(200).json();
+    let names: Vec<&str> = vocabulary["care_types"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    for i in 0..8 {
+        assert!(
+            names.contains(&format!("Errand run {i}").as_str()),
+            "a concurrent edit lost its care type 'Errand run {i}': {names:?}"
+        );
+    }
 }
 
 async fn the_network_is_cached_but_never_stale(s: &TestServer) {

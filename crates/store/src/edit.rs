@@ -248,12 +248,48 @@ macro_rules! impl_edit {
                 changes: Vec<Change>,
                 actor: &str,
             ) -> Result<Vec<Applied>> {
+                self.apply_growing(map, changes, &VocabularyGrowth::default(), actor).await
+            }
+
+            /// Applies changes as [`Self::apply`] does and, in the same transaction, adds to
+            /// the map's vocabulary the categories and care types of `growth` it lacks (by
+            /// name). Two requests growing the vocabulary at once both keep their additions:
+            /// the map's row is locked first (PostgreSQL; SQLite's write transaction already
+            /// holds the database), and a refused change leaves the vocabulary as it was.
+            pub async fn apply_growing(
+                &self,
+                map: MapId,
+                changes: Vec<Change>,
+                growth: &VocabularyGrowth,
+                actor: &str,
+            ) -> Result<Vec<Applied>> {
                 let now = now_us();
                 let mut tx = self.tx().await?;
-                Self::meta_in(&mut tx, map).await?;
+                let locked = sqlx::query("UPDATE maps SET id = id WHERE id = $1")
+                    .bind(map)
+                    .execute(&mut *tx)
+                    .await?;
+                if locked.rows_affected() == 0 {
+                    return Err(not_found_map(map));
+                }
+                let mut meta = Self::meta_in(&mut tx, map).await?;
+                let before = meta.clone();
+                for c in &growth.categories {
+                    if !meta.categories.iter().any(|x| x.name == c.name) {
+                        meta.categories.push(c.clone());
+                    }
+                }
+                for t in &growth.care_types {
+                    if !meta.care_types.iter().any(|x| x.name == t.name) {
+                        meta.care_types.push(t.clone());
+                    }
+                }
                 let mut applied = Vec::with_capacity(changes.len());
                 for change in changes {
                     applied.push(Self::apply_in(&mut tx, map, change, None, actor, now).await?);
+                }
+                if meta != before {
+                    Self::set_meta_in(&mut tx, map, &meta, actor, now).await?;
                 }
                 tx.commit().await?;
                 Ok(applied)

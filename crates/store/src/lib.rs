@@ -52,5 +52,5 @@ pub use sqlite::SqliteStore;
 pub use store::{without_password, Store};
 pub use types::{
     ApiToken, Applied, Change, HistoryEntry, ItemKind, MapId, MapInfo, MapMeta, Role, Session,
-    Snapshot, User, UserId, Versioned,
+    Snapshot, User, UserId, Versioned, VocabularyGrowth,
 };

@@ -114,6 +114,8 @@ dispatch! {
     fn import_network(&self, map: MapId, network: &Network, mode: ImportMode, actor: &str) -> ImportSummary;
     /// Applies changes in one transaction: all, or none on the first error.
     fn apply(&self, map: MapId, changes: Vec<Change>, actor: &str) -> Vec<Applied>;
+    /// Applies changes and adds the vocabulary they use, in one transaction.
+    fn apply_growing(&self, map: MapId, changes: Vec<Change>, growth: &VocabularyGrowth, actor: &str) -> Vec<Applied>;
     /// How many elements and connections the map has.
     fn counts(&self, map: MapId) -> (i64, i64);
     /// The map's revision (latest history seq, history rows): changes with every change.

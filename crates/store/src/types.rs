@@ -230,6 +230,16 @@ pub struct ApiToken {
     pub last_used: Option<DateTime<Utc>>,
 }
 
+/// Categories and care types to add to a map's vocabulary with a batch of changes (those it
+/// has already, by name, are left as they are).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct VocabularyGrowth {
+    /// Categories the changes use.
+    pub categories: Vec<Category>,
+    /// Care types the changes use.
+    pub care_types: Vec<CareType>,
+}
+
 /// A member's role in a map.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

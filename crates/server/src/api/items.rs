@@ -9,7 +9,7 @@ use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use caremap_core::model::{Connection, Element, ElementId};
-use caremap_store::{Change, ItemKind, MapId, Role, Versioned};
+use caremap_store::{Change, ItemKind, MapId, Role, Versioned, VocabularyGrowth};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -95,13 +95,14 @@ fn check_connection(c: &Connection) -> ApiResult<()> {
 /// Makes the categories and care types the changes use part of the map's vocabulary, as an
 /// import does: common spellings are read as the map's names ("Charity" is the charity
 /// category), new names are added (a category of unknown sector, a care type without a
-/// definition). Returns what was done, one sentence each, and the grown vocabulary to save
-/// once the changes are applied (so a refused change leaves the vocabulary as it was).
+/// definition). Returns what was done, one sentence each, and the names to add, which the
+/// store adds in the transaction of the changes (so a refused change adds nothing, and two
+/// edits adding names at once both keep theirs).
 async fn absorb_vocabulary(
     state: &AppState,
     map: MapId,
     changes: &mut [Change],
-) -> ApiResult<(Vec<String>, Option<caremap_store::MapMeta>)> {
+) -> ApiResult<(Vec<String>, VocabularyGrowth)> {
     let meta = state.store.meta(map).await?;
     let mut scratch = caremap_core::Network::new(&meta.name);
     scratch.categories = meta.categories.clone();
@@ -130,29 +131,25 @@ async fn absorb_vocabulary(
             _ => {}
         }
     }
-    let grown = (scratch.categories.len() != meta.categories.len()
-        || scratch.care_types.len() != meta.care_types.len())
-    .then(|| {
-        let mut grown = meta;
-        grown.categories = scratch.categories;
-        grown.care_types = scratch.care_types;
-        grown
-    });
-    Ok((notes, grown))
+    let growth = VocabularyGrowth {
+        categories: scratch.categories.split_off(meta.categories.len()),
+        care_types: scratch.care_types.split_off(meta.care_types.len()),
+    };
+    Ok((notes, growth))
 }
 
-/// Applies changes in one transaction, their new vocabulary names added to the map's after.
+/// Applies changes in one transaction, with the new vocabulary names they use.
 async fn apply_absorbing(
     state: &AppState,
     map: MapId,
     mut changes: Vec<Change>,
     actor: &str,
 ) -> Result<(Vec<caremap_store::Applied>, Vec<String>), ApiError> {
-    let (notes, grown) = absorb_vocabulary(state, map, &mut changes).await?;
-    let applied = state.store.apply(map, changes, actor).await?;
-    if let Some(meta) = grown {
-        state.store.set_meta(map, &meta, actor).await?;
-    }
+    let (notes, growth) = absorb_vocabulary(state, map, &mut changes).await?;
+    let applied = state
+        .store
+        .apply_growing(map, changes, &growth, actor)
+        .await?;
     Ok((applied, notes))
 }
 
