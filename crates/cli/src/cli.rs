@@ -245,6 +245,11 @@ pub struct ServerArgs {
     /// Mark the session cookie Secure (when users reach the server over HTTPS).
     #[arg(long, env = "CAREMAP_SECURE_COOKIES")]
     pub secure_cookies: bool,
+    /// The server is reached through a reverse proxy (nginx, Caddy...) that appends the
+    /// client's address to X-Forwarded-For: the login limit per address then counts that
+    /// address. Without it the header is ignored (any client could send one).
+    #[arg(long, env = "CAREMAP_BEHIND_PROXY")]
+    pub behind_proxy: bool,
     /// Largest uploaded file, in MiB.
     #[arg(
         long,

@@ -29,6 +29,10 @@ pub struct Settings {
     pub login_failures_per_address: i64,
     /// The window of the login rate limit.
     pub login_window: Duration,
+    /// The server is reached through a reverse proxy that appends the client's address to
+    /// `X-Forwarded-For`: the last address of that header is the client's (for the login
+    /// limit per address). Off, the header is ignored, since any client can send it.
+    pub behind_proxy: bool,
 }
 
 impl Default for Settings {
@@ -43,6 +47,7 @@ impl Default for Settings {
             login_failures_per_account: 5,
             login_failures_per_address: 50,
             login_window: Duration::from_secs(15 * 60),
+            behind_proxy: false,
         }
     }
 }

@@ -195,6 +195,61 @@ async fn failed_logins_are_limited_per_account_even_with_the_right_password() {
     s.stop().await;
 }
 
+/// A login attempt as if from `forwarded` (an X-Forwarded-For header).
+async fn try_login_from(s: &TestServer, forwarded: &str, email: &str, password: &str) -> Answer {
+    Client::answer(
+        s.anonymous()
+            .request(Method::POST, "/api/v1/login")
+            .header("x-forwarded-for", forwarded)
+            .json(&json!({"email": email, "password": password})),
+    )
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn failed_logins_are_limited_per_address_and_only_a_trusted_proxy_names_it() {
+    let limits = Settings {
+        login_failures_per_account: 100,
+        login_failures_per_address: 3,
+        login_window: Duration::from_secs(600),
+        ..Settings::default()
+    };
+    // Directly reached: every attempt is from the peer's address, whatever a header says.
+    let s = server(limits.clone()).await;
+    s.account("someone@example.org", false).await;
+    for (i, forwarded) in ["198.51.100.1", "198.51.100.2", "198.51.100.3"]
+        .iter()
+        .enumerate()
+    {
+        let a = try_login_from(&s, forwarded, &format!("guess{i}@example.org"), "wrong").await;
+        assert_error(&a, 401, "unauthorized");
+    }
+    let a = try_login_from(&s, "198.51.100.9", "someone@example.org", PASSWORD).await;
+    assert_error(&a, 429, "rate_limited");
+    s.stop().await;
+
+    // Behind a proxy: the address the proxy appended (the last one) is the client's.
+    let s = server(Settings {
+        behind_proxy: true,
+        ..limits
+    })
+    .await;
+    s.account("someone@example.org", false).await;
+    for i in 0..3 {
+        // The client's own claim (first) changes; the proxy's entry (last) does not.
+        let forwarded = format!("10.0.0.{i}, 203.0.113.7");
+        let a = try_login_from(&s, &forwarded, &format!("guess{i}@example.org"), "wrong").await;
+        assert_error(&a, 401, "unauthorized");
+    }
+    let a = try_login_from(&s, "203.0.113.7", "someone@example.org", PASSWORD).await;
+    assert_error(&a, 429, "rate_limited");
+    // Someone else behind the same proxy still signs in.
+    try_login_from(&s, "203.0.113.8", "someone@example.org", PASSWORD)
+        .await
+        .expect(200);
+    s.stop().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_successful_login_clears_the_failure_count() {
     let s = server(Settings {

@@ -67,6 +67,7 @@ pub fn serve(args: &ServerArgs) -> Result<()> {
         upload_limit: args.upload_limit_mb.max(1) << 20,
         request_timeout: Duration::from_secs(args.request_timeout.max(1)),
         secure_cookies: args.secure_cookies,
+        behind_proxy: args.behind_proxy,
         ..Settings::default()
     };
     runtime()?.block_on(caremap_server::run(

@@ -1,9 +1,9 @@
 //! Health, login and logout, the signed-in user, API tokens and accounts.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 
 use axum::extract::{ConnectInfo, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use caremap_store::{StoreError, User};
 use chrono::Utc;
@@ -64,18 +64,36 @@ fn too_many(seconds: u64) -> ApiError {
     e
 }
 
+/// The client's address: the peer's, or behind a reverse proxy the last address of
+/// `X-Forwarded-For` (the one the proxy appended; earlier ones are the client's own claims).
+fn client_address(settings: &crate::Settings, peer: SocketAddr, headers: &HeaderMap) -> IpAddr {
+    if !settings.behind_proxy {
+        return peer.ip();
+    }
+    headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .rfind(|v| !v.trim().is_empty())
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(peer.ip())
+}
+
 /// `POST /api/v1/login`.
 pub async fn login(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     Json(body): Json<Login>,
 ) -> ApiResult<Response> {
     let settings = &state.settings;
+    let address = client_address(settings, peer, &headers);
     let now = Utc::now();
     let window =
         chrono::Duration::from_std(settings.login_window).unwrap_or(chrono::Duration::minutes(15));
     let account_key = format!("account:{}", body.email.trim().to_lowercase());
-    let address_key = format!("address:{}", addr.ip());
+    let address_key = format!("address:{address}");
     let since = now - window;
     if state.store.login_failures(&account_key, since).await? >= settings.login_failures_per_account
         || state.store.login_failures(&address_key, since).await?
@@ -107,7 +125,7 @@ pub async fn login(
                 .store
                 .record_login_failure(&address_key, now, since)
                 .await?;
-            tracing::info!(address = %addr.ip(), "failed login");
+            tracing::info!(%address, "failed login");
             return Err(ApiError::new(
                 StatusCode::UNAUTHORIZED,
                 "unauthorized",
