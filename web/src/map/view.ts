@@ -261,16 +261,24 @@ export async function mapView(app: HTMLElement, target: Target): Promise<void> {
   sizeSelect.addEventListener("change", rebuild);
   drawLegend(legend, data, "category", "degree");
 
-  sigma.on("enterNode", ({ node }) => {
-    if (moving()) return;
-    page.hovered = node;
-    sigma.refresh();
-  });
-  sigma.on("leaveNode", () => {
-    if (page.hovered === null) return;
-    page.hovered = null;
-    sigma.refresh();
-  });
+  // Hovering highlights the element's neighbours. On a large map each highlight redraws
+  // everything, so it waits until the pointer rests on the element (no redraws while the
+  // pointer merely crosses the map).
+  let hoverTimer: number | undefined;
+  let pointed: string | null = null;
+  const hover = (node: string | null) => {
+    pointed = node;
+    window.clearTimeout(hoverTimer);
+    const apply = () => {
+      if (page.hovered === pointed || moving()) return;
+      page.hovered = pointed;
+      sigma.refresh();
+    };
+    if (camera) hoverTimer = window.setTimeout(apply, 150);
+    else apply();
+  };
+  sigma.on("enterNode", ({ node }) => hover(node));
+  sigma.on("leaveNode", () => hover(null));
   sigma.on("clickNode", ({ node }) => page.select(node));
   sigma.on("clickStage", () => page.select(null));
 
