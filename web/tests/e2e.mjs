@@ -362,6 +362,25 @@ step("the canvas has the nodes drawn on it", async () => {
   t.expect(pixels.width > 300 && pixels.height > 200, `the node canvas is ${pixels.width}x${pixels.height}`);
   t.expect(pixels.drawn > 2000, `only ${pixels.drawn} pixels of the node canvas are drawn: no nodes are visible`);
   console.log(`  ${pixels.drawn} node pixels on a ${pixels.width}x${pixels.height} canvas`);
+  // The legend explains the map and hides none of it.
+  await t.page.waitForTimeout(300);
+  const hidden = await t.page.evaluate(() => {
+    const { sigma, graph } = window.caremap;
+    const box = document.querySelector("#graph").getBoundingClientRect();
+    const key = document.querySelector("#legend").getBoundingClientRect();
+    const out = [];
+    graph.forEachNode((n, a) => {
+      const d = sigma.getNodeDisplayData(n);
+      const p = sigma.framedGraphToViewport(d);
+      const [x, y, r] = [box.left + p.x, box.top + p.y, sigma.scaleSize(d.size)];
+      const dx = Math.max(key.left - x, 0, x - key.right);
+      const dy = Math.max(key.top - y, 0, y - key.bottom);
+      if (dx * dx + dy * dy < r * r) out.push(a.label);
+    });
+    return { out, open: document.querySelector("#legend details").open };
+  });
+  t.expect(hidden.open, "the legend is not open on a laptop's screen");
+  t.expect(hidden.out.length === 0, `the legend hides ${hidden.out.length} element(s): ${hidden.out.join(", ")}`);
   await t.shot("map");
 });
 
@@ -493,6 +512,33 @@ step(
   },
   { opens: "#open-explore", needs: "#filter-category" },
 );
+
+step("colouring by one of the map's own fields (Ward) gives each ward its colour, and the legend says so", async () => {
+  await t.page.selectOption("#colour-by", "field:Ward");
+  await t.waitFor("the legend does not say the colour is the ward", () => (document.querySelector("#legend")?.textContent ?? "").includes("Colour: Ward"));
+  const check = await t.page.evaluate(() => {
+    const { graph, data } = window.caremap;
+    const byWard = new Map();
+    const clashes = [];
+    for (const e of data.network.elements) {
+      const ward = e.fields?.Ward ?? "(none)";
+      const colour = graph.getNodeAttribute(e.id, "color");
+      if (!byWard.has(ward)) byWard.set(ward, colour);
+      else if (byWard.get(ward) !== colour) clashes.push(`${e.label} (${ward})`);
+    }
+    const legend = document.querySelector("#legend").textContent;
+    const missing = [...byWard.keys()].filter((w) => w !== "(none)" && !legend.includes(w));
+    return { wards: byWard.size, colours: new Set(byWard.values()).size, clashes, missing };
+  });
+  t.expect(check.wards >= 3, `the demo has ${check.wards} wards`);
+  t.expect(check.clashes.length === 0, `elements of one ward have different colours: ${check.clashes.join(", ")}`);
+  t.expect(check.colours === check.wards, `${check.wards} wards share ${check.colours} colours`);
+  t.expect(check.missing.length === 0, `the legend does not name the wards ${check.missing.join(", ")}`);
+  await t.shot("colour-by-field");
+  await t.page.selectOption("#colour-by", "care_type");
+  await t.waitFor("colouring by care offered does not say so in the legend", () => (document.querySelector("#legend")?.textContent ?? "").includes("Colour: care offered"));
+  await t.page.selectOption("#colour-by", "category");
+});
 
 step(
   'focusing on "Team Maple" to one step shows it and its direct contacts only',

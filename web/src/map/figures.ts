@@ -166,7 +166,7 @@ export function showOnMap(page: MapPage, ids: string[], what: string): void {
 export function showAll(page: MapPage): void {
   page.visible = null;
   page.redraw();
-  void page.sigma.getCamera().animate({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }, { duration: 300 });
+  void page.sigma.getCamera().animate(page.home(), { duration: 300 });
   say("Showing every element again.");
 }
 

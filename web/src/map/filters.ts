@@ -310,7 +310,7 @@ function clearFilters(page: MapPage, st: Explore): void {
   const fromPanel = !!page.side.querySelector("#explore-count");
   if (fromPanel) openFilters(page);
   if (fromPanel && (!document.activeElement || document.activeElement === document.body)) document.getElementById("clear-filters")?.focus();
-  page.sigma.getCamera().animatedReset({ duration: 300 });
+  void page.sigma.getCamera().animate(page.home(), { duration: 300 });
   say("Filters cleared: the map shows everything.");
 }
 

@@ -3,7 +3,42 @@
 
 import Graph from "graphology";
 
-export type ColourBy = "category" | "sector" | "community" | "status";
+/** What colours the elements: a fixed choice, or `field:NAME` for one of the map's own fields. */
+export type ColourBy = "category" | "sector" | "community" | "care_type" | `field:${string}`;
+
+/** At most this many values get a colour of their own; the rest share "other". */
+const MOST_VALUES = 11;
+
+/** The names of the map's own fields (custom fields of its elements), most used first. */
+export function fieldNames(network: any): string[] {
+  const counts = new Map<string, number>();
+  for (const e of network.elements) for (const k of Object.keys(e.fields ?? {})) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k).slice(0, 30);
+}
+
+/** A field's value as a word or a number (lists: their first item). */
+function fieldValue(e: any, name: string): string | number | null {
+  let v = e.fields?.[name];
+  if (Array.isArray(v)) v = v[0];
+  if (v === undefined || v === null || v === "") return null;
+  if (typeof v === "number") return v;
+  if (typeof v === "boolean") return v ? "yes" : "no";
+  return String(v);
+}
+
+/** For a numeric field: five equal ranges between its smallest and largest value. */
+function numericRanges(data: Loaded, name: string): { lo: number; step: number } | null {
+  const values = data.network.elements.map((e: any) => fieldValue(e, name)).filter((v: any) => v !== null);
+  if (!values.length || values.some((v: any) => typeof v !== "number")) return null;
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  return { lo, step: hi > lo ? (hi - lo) / 5 : 1 };
+}
+
+function rangeWords(lo: number, step: number, i: number): string {
+  const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
+  return `${fmt(lo + i * step)} to ${fmt(lo + (i + 1) * step)}`;
+}
 export type SizeBy = "degree" | "betweenness" | "pagerank" | "eigenvector" | "two_step_reach" | "none";
 
 /** Colours that keep 3:1 contrast on the light background (WCAG non-text contrast). */
@@ -48,6 +83,16 @@ export function prepare(network: any, analysis: any): Loaded {
 
 /** The value an element is coloured by. */
 export function colourKey(data: Loaded, e: any, by: ColourBy): string {
+  if (by.startsWith("field:")) {
+    const name = by.slice(6);
+    const v = fieldValue(e, name);
+    if (v === null) return `no ${name}`;
+    if (typeof v === "number") {
+      const r = numericRanges(data, name);
+      if (r) return rangeWords(r.lo, r.step, Math.min(4, Math.floor((v - r.lo) / r.step)));
+    }
+    return String(v);
+  }
   switch (by) {
     case "sector":
       return data.sectorOf.get(e.id) ?? "unknown";
@@ -55,9 +100,18 @@ export function colourKey(data: Loaded, e: any, by: ColourBy): string {
       const m = data.metrics.get(e.id);
       return m ? `community ${m.community + 1}` : "no community";
     }
+    case "care_type":
+      // An element may offer several: its first, the one it was recorded for first.
+      return e.care_types?.[0] ?? "no care type recorded";
     default:
       return e.category || "no category";
   }
+}
+
+/** The words the legend uses for a choice of colouring. */
+export function colourWords(by: ColourBy): string {
+  if (by.startsWith("field:")) return by.slice(6);
+  return { category: "category", sector: "sector", community: "community", care_type: "care offered (the first listed)" }[by as string] ?? by;
 }
 
 /** The colour of each value, in a stable order (the map's category order, then by name). */
@@ -69,6 +123,22 @@ export function palette(data: Loaded, by: ColourBy): Map<string, string> {
   }
   const keys: string[] = [];
   if (by === "category") for (const c of data.network.categories ?? []) keys.push(c.name);
+  if (by.startsWith("field:") || by === "care_type") {
+    // Values by how often they are used: the commonest get a colour of their own, the rest
+    // share grey as "other" (a legend of fifty colours explains nothing). Numeric ranges keep
+    // their order.
+    const counts = new Map<string, number>();
+    for (const e of data.network.elements) {
+      const k = colourKey(data, e, by);
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    const numeric = by.startsWith("field:") && numericRanges(data, by.slice(6));
+    const ordered = [...counts.keys()].sort((a, b) =>
+      numeric ? parseFloat(a) - parseFloat(b) : (counts.get(b)! - counts.get(a)!) || a.localeCompare(b));
+    ordered.slice(0, MOST_VALUES).forEach((k, i) => out.set(k, PALETTE[i]));
+    for (const k of ordered.slice(MOST_VALUES)) out.set(k, OTHER);
+    return out;
+  }
   for (const e of data.network.elements) {
     const k = colourKey(data, e, by);
     if (!keys.includes(k)) keys.push(k);
@@ -76,6 +146,9 @@ export function palette(data: Loaded, by: ColourBy): Map<string, string> {
   keys.forEach((k, i) => out.set(k, PALETTE[i % PALETTE.length]));
   return out;
 }
+
+/** The colour of values beyond the commonest. */
+export const OTHER = "#868e91";
 
 /** The size of an element's disc. */
 export function sizeOf(data: Loaded, id: string, by: SizeBy, max: Record<string, number>): number {

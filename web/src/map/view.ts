@@ -7,7 +7,7 @@ import type Graph from "graphology";
 import { ApiError, get, put } from "../api";
 import { h, mount, say } from "../dom";
 import { go } from "../main";
-import { buildGraph, ColourBy, colourKey, Loaded, palette, prepare, SizeBy, STATUS_STYLE } from "./graph";
+import { buildGraph, ColourBy, colourKey, colourWords, fieldNames, Loaded, OTHER, palette, prepare, SizeBy, STATUS_STYLE } from "./graph";
 import { profile } from "./profile";
 import { openFilters } from "./filters";
 import { openList } from "./list";
@@ -55,6 +55,8 @@ export interface MapPage {
   onRebuild: ((graph: Graph) => void)[];
   /** Set on large maps: moves transform the drawn layers, the map is drawn when the camera rests. */
   fastCamera: FastCamera | null;
+  /** The camera state that shows the whole map clear of the legend. */
+  home(): { x: number; y: number; ratio: number; angle: number };
   redraw(): void;
   select(id: string | null): void;
   reload(): Promise<void>;
@@ -108,8 +110,11 @@ export async function mapView(app: HTMLElement, target: Target): Promise<void> {
   const { data, detail } = loaded;
   const canEdit = target.kind === "member" && detail && detail.role !== "viewer";
 
+  const fields = fieldNames(data.network);
   const colourSelect = h("select", { id: "colour-by", "aria-label": "Colour elements by" },
-    h("option", { value: "category" }, "category"), h("option", { value: "sector" }, "sector"), h("option", { value: "community" }, "community"));
+    h("option", { value: "category" }, "category"), h("option", { value: "sector" }, "sector"),
+    h("option", { value: "care_type" }, "care offered"), h("option", { value: "community" }, "community"),
+    fields.length ? h("optgroup", { label: "The map's own fields" }, ...fields.map((f) => h("option", { value: `field:${f}` }, f))) : null);
   const sizeSelect = h("select", { id: "size-by", "aria-label": "Size elements by" },
     h("option", { value: "degree" }, "connections (degree)"), h("option", { value: "betweenness" }, "brokerage (betweenness)"),
     h("option", { value: "pagerank" }, "influence (PageRank)"), h("option", { value: "two_step_reach" }, "reach in two steps"), h("option", { value: "none" }, "all the same"));
@@ -165,6 +170,19 @@ export async function mapView(app: HTMLElement, target: Target): Promise<void> {
   });
   // Large maps are not redrawn at each frame of a move, only when the camera rests (camera.ts).
   const camera = wantsFastCamera(data.network.elements.length, data.network.connections.length) ? fastCamera(sigma) : null;
+  /** The camera that shows the whole map beside the legend: on a wide screen the legend covers
+   *  the map's lower left, so the map is drawn a little smaller and to its right. */
+  const home = (): { x: number; y: number; ratio: number; angle: number } => {
+    const box = canvas.getBoundingClientRect();
+    const key = legend.getBoundingClientRect();
+    const open = !!legend.querySelector("details")?.open;
+    const covered = open && box.width > 700 ? Math.max(0, key.right - box.left) : 0;
+    if (covered <= 0 || covered > box.width / 2) return { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+    const ratio = box.width / (box.width - covered);
+    const state = { x: 0.5, y: 0.5, ratio, angle: 0 };
+    const centre = sigma.viewportToFramedGraph({ x: box.width / 2 - covered / 2, y: box.height / 2 }, { cameraState: state });
+    return { ...state, x: centre.x, y: centre.y };
+  };
   /** True while the camera is being moved: hovering then changes nothing (no redraw mid-move). */
   const moving = () => (sigma.getMouseCaptor() as any).isMouseDown || sigma.getCamera().isAnimated();
   // Sigma follows the window's size only; the map's box also changes when the side panel grows.
@@ -175,7 +193,7 @@ export async function mapView(app: HTMLElement, target: Target): Promise<void> {
   const page: MapPage = {
     target, data, graph, sigma, detail, canEdit: !!canEdit, side,
     selected: null, hovered: null, visible: null,
-    nodeHook: null, edgeHook: null, marks: null, asOf: null, onRebuild: [], fastCamera: camera,
+    nodeHook: null, edgeHook: null, marks: null, asOf: null, onRebuild: [], fastCamera: camera, home: () => home(),
     redraw: () => sigma.refresh(),
     select: (id) => {
       page.selected = id;
@@ -260,6 +278,8 @@ export async function mapView(app: HTMLElement, target: Target): Promise<void> {
   colourSelect.addEventListener("change", rebuild);
   sizeSelect.addEventListener("change", rebuild);
   drawLegend(legend, data, "category", "degree");
+  sigma.getCamera().setState(home());
+  sigma.scheduleRender();
 
   // Hovering highlights the element's neighbours. On a large map each highlight redraws
   // everything, so it waits until the pointer rests on the element (no redraws while the
@@ -359,10 +379,16 @@ export function drawLegend(legend: HTMLElement, data: Loaded, colourBy: ColourBy
   const colours = palette(data, colourBy);
   const used = new Set(data.network.elements.map((e: any) => colourKey(data, e, colourBy)));
   const items = h("ul", { class: "legend-list" });
+  let others = 0;
   for (const [key, colour] of colours) {
     if (!used.has(key)) continue;
+    if (colour === OTHER) {
+      others++;
+      continue;
+    }
     items.append(h("li", {}, h("span", { class: "swatch", style: `background:${colour}` }), key));
   }
+  if (others) items.append(h("li", {}, h("span", { class: "swatch", style: `background:${OTHER}` }), `${others} other values`));
   const ties = h("ul", { class: "legend-list" });
   for (const style of Object.values(STATUS_STYLE)) {
     ties.append(h("li", {}, h("span", { class: "line", style: `background:${style.colour};height:${Math.max(2, style.size)}px` }), style.label));
@@ -379,7 +405,7 @@ export function drawLegend(legend: HTMLElement, data: Loaded, colourBy: ColourBy
   const open = legend.querySelector("details")?.open ?? window.matchMedia("(min-width: 801px)").matches;
   const fold = h("details", { class: "legend-fold" },
     h("summary", {}, "Legend"),
-    h("h2", {}, `Colour: ${colourBy}`), items, h("p", { class: "legend-size" }, sizeText[sizeBy]), h("h2", {}, "Connections"), ties);
+    h("h2", {}, `Colour: ${colourWords(colourBy)}`), items, h("p", { class: "legend-size" }, sizeText[sizeBy]), h("h2", {}, "Connections"), ties);
   fold.open = open;
   mount(legend, fold);
 }
