@@ -16,7 +16,10 @@
 //! Departures from graphology: the quadtree is exact about masses (graphology's drops a body
 //! when two coincide and leaves the second body of a split out of its parent's mass), coincident
 //! nodes are pushed apart, overlap prevention subtracts radii in the tree's exact pairs, and
-//! "outbound attraction distribution" is not offered.
+//! "outbound attraction distribution" is not offered. Groups of nearby nodes share one walk of
+//! the tree and apply far regions through a local expansion (see [`super::barnes_hut`]),
+//! which errs less than graphology's per-node Barnes-Hut at the same theta. Positions are kept
+//! in f64; the repulsion and attraction read them rounded to f32, as graphology stores them.
 
 use rayon::prelude::*;
 
@@ -113,16 +116,45 @@ pub fn forceatlas2(
     let slow_down = options.slow_down.unwrap_or(1.0 + (n.max(1) as f64).ln());
     let mut tree = QuadTree::new();
     let mut forces = vec![(0.0, 0.0); n];
+    let mut repulsed = Vec::new();
+    let mut packed = Vec::new();
+    // With Barnes-Hut, nodes are kept in the tree's (spatial) order, renumbered every few
+    // iterations, so that the ends of an edge, close on the map, are close in memory too.
+    // `order[k]` is the caller's index of our node `k`.
+    let mut order: Vec<u32> = (0..n as u32).collect();
+    let mut renumbered: Option<LayoutGraph> = None;
     for done in 1..=options.iterations {
-        compute_forces(graph, &nodes, options, &mut tree, &mut forces);
+        let g = renumbered.as_ref().unwrap_or(graph);
+        compute_forces(
+            g,
+            &nodes,
+            options,
+            &mut tree,
+            &mut forces,
+            &mut repulsed,
+            &mut packed,
+        );
         nodes
             .par_iter_mut()
             .zip(forces.par_iter())
             .for_each(|(node, &force)| move_node(node, force, options, slow_down));
+        if n > options.barnes_hut_above && done % RENUMBER_EVERY == 1 {
+            let spatial: Vec<u32> = tree.bodies().iter().map(|b| b.node).collect();
+            nodes = spatial.iter().map(|&k| nodes[k as usize]).collect();
+            order = spatial.iter().map(|&k| order[k as usize]).collect();
+            renumbered = Some(g.permuted(&spatial));
+        }
         progress(done);
     }
-    nodes.iter().map(|s| [s.x, s.y]).collect()
+    let mut positions = vec![[0.0; 2]; n];
+    for (s, &i) in nodes.iter().zip(&order) {
+        positions[i as usize] = [s.x, s.y];
+    }
+    positions
 }
+
+/// Iterations between two renumberings of the nodes (the first is after iteration 1).
+const RENUMBER_EVERY: usize = 8;
 
 /// Fills `forces[i]` with the sum of repulsion, gravity and attraction on node `i`.
 fn compute_forces(
@@ -131,6 +163,8 @@ fn compute_forces(
     options: &ForceAtlas2Options,
     tree: &mut QuadTree,
     forces: &mut [(f64, f64)],
+    repulsed: &mut Vec<(f64, f64)>,
+    positions: &mut Vec<[f32; 2]>,
 ) {
     let body = |i: usize| Body {
         x: nodes[i].x,
@@ -145,17 +179,28 @@ fn compute_forces(
         prevent_overlap: options.prevent_overlap,
     };
     let n = nodes.len();
-    let rest = |b: &Body| add(gravity(b, options), attraction(graph, nodes, b, options));
+    // Positions alone, packed in f32 (as graphology keeps them): the attraction reads them in a
+    // scattered order, and the smaller they are the more of them stay in cache.
+    positions.clear();
+    positions.par_extend(nodes.par_iter().map(|s| [s.x as f32, s.y as f32]));
+    let positions = &positions[..];
+    let rest = |b: &Body| {
+        add(
+            gravity(b, options),
+            attraction(graph, positions, b, options),
+        )
+    };
     if n > options.barnes_hut_above {
-        tree.build((0..n).map(body));
-        // In tree order, so that threads walk nearby parts of the tree; scattered back after.
-        let mut ordered = tree.repulsion_all(&repulsion);
-        ordered
+        forces
             .par_iter_mut()
-            .zip(tree.bodies().par_iter())
-            .for_each(|(f, b)| *f = add(*f, rest(b)));
-        for (b, f) in tree.bodies().iter().zip(ordered) {
-            forces[b.node as usize] = f;
+            .enumerate()
+            .for_each(|(i, f)| *f = rest(&body(i)));
+        tree.build((0..n).map(body));
+        // In tree order, so that threads walk nearby parts of the tree; added back after.
+        tree.repulsion_all(&repulsion, repulsed);
+        for (b, r) in tree.bodies().iter().zip(repulsed.iter()) {
+            let f = &mut forces[b.node as usize];
+            *f = add(*r, *f);
         }
     } else {
         let bodies: Vec<Body> = (0..n).map(body).collect();
@@ -191,15 +236,34 @@ fn gravity(b: &Body, o: &ForceAtlas2Options) -> (f64, f64) {
 /// Attraction on a body along each of its edges.
 fn attraction(
     graph: &LayoutGraph,
-    nodes: &[NodeState],
+    positions: &[[f32; 2]],
     b: &Body,
     o: &ForceAtlas2Options,
 ) -> (f64, f64) {
-    let (targets, weights) = graph.neighbors(b.node as usize);
+    let node = b.node as usize;
+    let (targets, weights) = graph.neighbors(node);
+    // The positions of neighbours are scattered reads, most of them cache misses: ask for the
+    // ones a few edges ahead (of this node or the next ones) before they are needed.
+    let (all, first) = (graph.all_targets(), graph.first_arc(node));
+    let ahead = |k: usize| {
+        if let Some(&v) = all.get(first + k + PREFETCH_AHEAD) {
+            prefetch(&positions[v as usize]);
+        }
+    };
     let (mut fx, mut fy) = (0.0, 0.0);
-    for (&v, &w) in targets.iter().zip(weights) {
-        let other = &nodes[v as usize];
-        let (dx, dy) = (b.x - other.x, b.y - other.y);
+    if !o.prevent_overlap && !o.lin_log && o.edge_weight_influence == 1.0 {
+        for (k, (&v, &w)) in targets.iter().zip(weights).enumerate() {
+            ahead(k);
+            let [x, y] = positions[v as usize];
+            fx -= (b.x - f64::from(x)) * w;
+            fy -= (b.y - f64::from(y)) * w;
+        }
+        return (fx, fy);
+    }
+    for (k, (&v, &w)) in targets.iter().zip(weights).enumerate() {
+        ahead(k);
+        let [x, y] = positions[v as usize];
+        let (dx, dy) = (b.x - f64::from(x), b.y - f64::from(y));
         let mut d = (dx * dx + dy * dy).sqrt();
         if o.prevent_overlap {
             d -= 2.0 * o.node_size;
@@ -224,6 +288,22 @@ fn attraction(
         fy += dy * factor;
     }
     (fx, fy)
+}
+
+/// How many edges ahead [`attraction`] prefetches.
+const PREFETCH_AHEAD: usize = 12;
+
+/// Asks the CPU to bring `p` into cache (a hint; no effect on results).
+#[inline(always)]
+fn prefetch<T>(p: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is only a hint; it never faults, even on a bad address.
+    unsafe {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        _mm_prefetch::<_MM_HINT_T0>((p as *const T).cast::<i8>());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
 }
 
 /// Moves a node by its force times its own speed: high traction (a force that keeps its

@@ -18,6 +18,7 @@
 
 pub mod barnes_hut;
 pub mod forceatlas2;
+mod kernel;
 pub mod quality;
 pub mod weighted;
 

@@ -106,6 +106,44 @@ impl LayoutGraph {
         (&self.targets[range.clone()], &self.weights[range])
     }
 
+    /// The same graph with its nodes renumbered: new node `k` is old node `order[k]`. Each
+    /// node's neighbours keep their order (so they are no longer sorted), so that sums over
+    /// them give the same bits. `order` must be a permutation of the nodes.
+    pub(crate) fn permuted(&self, order: &[u32]) -> LayoutGraph {
+        let n = self.node_count();
+        assert_eq!(order.len(), n, "a permutation of the nodes");
+        let mut rank = vec![0u32; n];
+        for (k, &old) in order.iter().enumerate() {
+            rank[old as usize] = k as u32;
+        }
+        let mut offsets = Vec::with_capacity(n + 1);
+        offsets.push(0);
+        let mut targets = Vec::with_capacity(self.targets.len());
+        let mut weights = Vec::with_capacity(self.weights.len());
+        for &old in order {
+            let (t, w) = self.neighbors(old as usize);
+            targets.extend(t.iter().map(|&v| rank[v as usize]));
+            weights.extend_from_slice(w);
+            offsets.push(targets.len());
+        }
+        LayoutGraph {
+            offsets,
+            targets,
+            weights,
+        }
+    }
+
+    /// The neighbours of every node, one after the other (node `u`'s start at
+    /// [`LayoutGraph::first_arc`]`(u)`).
+    pub(crate) fn all_targets(&self) -> &[u32] {
+        &self.targets
+    }
+
+    /// Where `u`'s neighbours start in [`LayoutGraph::all_targets`].
+    pub(crate) fn first_arc(&self, u: usize) -> usize {
+        self.offsets[u]
+    }
+
     /// Sum of the weights of `u`'s edges.
     pub fn weighted_degree(&self, u: usize) -> f64 {
         self.neighbors(u).1.iter().sum()
@@ -123,5 +161,14 @@ mod tests {
         assert_eq!(g.neighbors(0), (&[1u32][..], &[3.0][..]));
         assert_eq!(g.weighted_degree(2), 0.0);
         assert_eq!(LayoutGraph::from_edges(0, &[]).node_count(), 0);
+    }
+
+    #[test]
+    fn permuting_renumbers_and_keeps_neighbour_order() {
+        let g = LayoutGraph::from_weighted_edges(3, &[(0, 1, 1.0), (0, 2, 2.0)]);
+        let p = g.permuted(&[2, 0, 1]);
+        assert_eq!(p.neighbors(1), (&[2u32, 0][..], &[1.0, 2.0][..]));
+        assert_eq!(p.neighbors(0), (&[1u32][..], &[2.0][..]));
+        assert_eq!(p.weighted_degree(2), 1.0);
     }
 }
