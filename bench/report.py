@@ -3,9 +3,11 @@
 
     report.py record TOOL TASK GRAPH RUN RC TIMEFILE OUTFILE ERRFILE TIMEOUT   # one JSON line
     report.py table RESULTS.jsonl PEERS.json RUNS                              # Markdown
+    report.py layout LAYOUT.txt RUNS                    # Markdown of fa2_bench's outputs
 """
 
 import json
+import re
 import statistics
 import sys
 
@@ -259,11 +261,66 @@ def table(results_path, status_path, runs):
     print("\n".join(out))
 
 
+MEASURES = re.compile(
+    r"^(?P<who>caremap|graphology|random start)[^:]*?(?:, (?P<secs>[\d.]+) s)?: same/different distance (?P<same>[\d.NaN]+), "
+    r"10-NN purity (?P<purity>[\d.NaN]+), edge/random length (?P<edge>[\d.NaN]+)$"
+)
+
+
+def layout(path, runs):
+    """The ForceAtlas2 section: medians over the runs of fa2_bench's output, per network."""
+    sizes = {}
+    entry = None
+    with open(path) as f:
+        for line in f:
+            line = line.strip()
+            if line.startswith("=== "):
+                n, m, c, _, _run = line[4:].split()
+                entry = {}
+                sizes.setdefault((int(n), int(m), int(c)), []).append(entry)
+            elif entry is None:
+                continue
+            elif line.startswith("failed:"):
+                entry["failed"] = line
+            else:
+                match = MEASURES.match(line)
+                # Only the 100-iteration layouts (fa2_bench --curve adds others).
+                if match and (match["who"] == "random start" or "100 iterations" in line):
+                    entry[match["who"]] = match.groupdict()
+    out = ["## ForceAtlas2 layout (100 iterations, Barnes-Hut, theta 1.2)", ""]
+    out.append(f"Medians of {runs} run(s). Times: the layout alone, in seconds. Quality (see docs/benchmarks.md): "
+               "same/diff (lower is better), 10-NN purity (higher is better), edge/random (lower is better).")
+    out.append("")
+    out.append("| network | caremap s | graphology s | caremap/graphology | ratios of the runs | same/diff ours / theirs | purity ours / theirs | edge/random ours / theirs | target 0.1 |")
+    out.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for (n, m, c), entries in sizes.items():
+        done = [e for e in entries if "caremap" in e and "graphology" in e and e["caremap"]["secs"] and e["graphology"]["secs"]]
+        if not done:
+            why = next((e.get("failed") for e in entries if e.get("failed")), "no complete run")
+            out.append(f"| {n:,} / {m:,} | n/a | n/a | n/a | {why} | | | | |")
+            continue
+        ours = statistics.median(float(e["caremap"]["secs"]) for e in done)
+        theirs = statistics.median(float(e["graphology"]["secs"]) for e in done)
+        ratios = [float(e["caremap"]["secs"]) / float(e["graphology"]["secs"]) for e in done]
+        ratio = statistics.median(ratios)
+        q = lambda who, k: statistics.median(float(e[who][k]) for e in done)
+        out.append(
+            f"| {n:,} / {m:,} ({c} communities) | {ours:.2f} | {theirs:.2f} | {ratio:.3f} | "
+            f"{', '.join(f'{r:.3f}' for r in ratios)} | {q('caremap', 'same'):.3f} / {q('graphology', 'same'):.3f} | "
+            f"{q('caremap', 'purity'):.3f} / {q('graphology', 'purity'):.3f} | {q('caremap', 'edge'):.3f} / {q('graphology', 'edge'):.3f} | "
+            f"{'met' if ratio <= 0.1 else 'missed'} |"
+        )
+    out.append("")
+    print("\n".join(out))
+
+
 def main():
     if len(sys.argv) >= 2 and sys.argv[1] == "record" and len(sys.argv) == 11:
         record(*sys.argv[2:])
     elif len(sys.argv) == 5 and sys.argv[1] == "table":
         table(sys.argv[2], sys.argv[3], int(sys.argv[4]))
+    elif len(sys.argv) == 4 and sys.argv[1] == "layout":
+        layout(sys.argv[2], int(sys.argv[3]))
     else:
         sys.exit(__doc__)
 
