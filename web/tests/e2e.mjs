@@ -97,9 +97,10 @@ const t = {
   },
 
   /** A new context (its own cookies) with the foreign-host guard, the app's errors recorded,
-   *  and, if `bodies` is given, the text of every response pushed to it. */
-  async newContext(bodies) {
-    const context = await t.browser.newContext({ viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1 });
+   *  and, if `bodies` is given, the text of every response pushed to it; `options` override
+   *  the laptop's viewport (a tablet's size, touch). */
+  async newContext(bodies, options = {}) {
+    const context = await t.browser.newContext({ viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1, ...options });
     await context.route("**/*", (route) => {
       const url = new URL(route.request().url());
       if (url.origin !== BASE.origin) {
@@ -948,18 +949,9 @@ step("a viewer sees the map and its panels, and no control that edits", async ()
 });
 
 step("on a tablet held upright the map, its panels and a tap on an element work by touch", async () => {
-  const context = await t.browser.newContext({ viewport: { width: 768, height: 1024 }, deviceScaleFactor: 1, hasTouch: true, isMobile: false });
+  const context = await t.newContext(undefined, { viewport: { width: 768, height: 1024 }, hasTouch: true });
   await context.addCookies(await t.context.cookies());
-  await context.route("**/*", (route) => {
-    const url = new URL(route.request().url());
-    if (url.origin !== BASE.origin) {
-      t.foreign.push(url.href);
-      return route.abort("blockedbyclient");
-    }
-    return route.continue();
-  });
   const page = await context.newPage();
-  page.on("pageerror", (e) => t.pageErrors.push(`${page.url()}: ${e.message}`));
   await page.goto(new URL(`/maps/${t.mapId}`, BASE).href);
   await t.waitFor(`the tablet does not draw the ${ELEMENTS} elements`, (n) => window.caremap && window.caremap.graph && window.caremap.graph.order === n, ELEMENTS, TIMEOUT, page);
   const layout = await page.evaluate(() => {
