@@ -47,13 +47,21 @@ pub async fn ensure(store: &Store) -> anyhow::Result<Option<MapId>> {
                 if is_complete(store, info.id).await? || !store.members(info.id).await?.is_empty() {
                     return Ok(None);
                 }
-                // Another server may be loading it at this moment: give it time.
-                let deadline = tokio::time::Instant::now() + LOADING_GRACE;
+                // Another server may be loading it at this moment: give it time, for as long
+                // as the map keeps changing (a loaded machine may take long over each step).
+                let mut deadline = tokio::time::Instant::now() + LOADING_GRACE;
+                let mut seen = progress(store, info.id).await?;
                 while tokio::time::Instant::now() < deadline {
                     tokio::time::sleep(Duration::from_millis(100)).await;
                     match store.map(info.id).await {
                         Ok(_) if is_complete(store, info.id).await? => return Ok(None),
-                        Ok(_) => {}
+                        Ok(_) => {
+                            let now = progress(store, info.id).await?;
+                            if now != seen {
+                                seen = now;
+                                deadline = tokio::time::Instant::now() + LOADING_GRACE;
+                            }
+                        }
                         Err(StoreError::NotFound { .. }) => break,
                         Err(e) => return Err(e.into()),
                     }
@@ -96,7 +104,11 @@ pub async fn ensure(store: &Store) -> anyhow::Result<Option<MapId>> {
         }
         match load(store, map.id, &old, &new, ACTOR).await {
             Ok(()) => return Ok(Some(map.id)),
-            Err(StoreError::NotFound { .. }) => continue, // removed by another server
+            // Removed by another server that took it for a crash's remnant (its load may then
+            // fail on any of its steps): start again, and find that server's load.
+            Err(_) if matches!(store.map(map.id).await, Err(StoreError::NotFound { .. })) => {
+                continue
+            }
             Err(e) => return Err(e.into()),
         }
     }
@@ -149,6 +161,17 @@ async fn load(
         .await?;
     store.create_snapshot(map, COMPLETE, actor).await?;
     Ok(())
+}
+
+/// What shows a load going on: the map's revision and its number of snapshots.
+async fn progress(store: &Store, map: MapId) -> Result<((i64, i64), usize), StoreError> {
+    let revision = store.revision(map).await?;
+    let snapshots = match store.list_snapshots(map).await {
+        Ok(list) => list.len(),
+        Err(StoreError::NotFound { .. }) => 0,
+        Err(e) => return Err(e),
+    };
+    Ok((revision, snapshots))
 }
 
 async fn is_complete(store: &Store, map: MapId) -> Result<bool, StoreError> {
