@@ -19,6 +19,7 @@
 // the button first, and the step fails if either is missing.
 
 import { launchChromium } from "./chromium.mjs";
+import { mapSpots, paintProbe } from "./probes.mjs";
 import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -150,30 +151,6 @@ const t = {
     );
   },
 };
-
-/** Installed before any script of a page: records when the app set window.caremap (its sigma
- *  has then drawn the graph once, synchronously) and when the next frame was presented. */
-function paintProbe() {
-  let value;
-  window.__paint = null;
-  Object.defineProperty(window, "caremap", {
-    configurable: true,
-    get: () => value,
-    set: (v) => {
-      value = v;
-      if (window.__paint || !v || !v.graph || v.graph.order === 0) return;
-      const drawn = performance.now();
-      window.__paint = { drawn, painted: null, order: v.graph.order };
-      requestAnimationFrame(() => {
-        window.__paint.painted = performance.now();
-      });
-    },
-  });
-  window.__markStart = () => {
-    window.__paint = null;
-    window.__start = performance.now();
-  };
-}
 
 /** In the page: how many pixels of the graph's node layer differ from the background, read in
  *  the same task as a render (the WebGL buffer is intact then). */
@@ -1012,23 +989,8 @@ step("on a large map a drag moves the drawing with the mouse, and the map is dra
   const box = await t.page.locator("#graph").boundingBox();
   // An empty spot to press on (pressing on an element would drag the element), and an element
   // to follow.
-  const probe = await t.page.evaluate(({ width, height }) => {
-    const { sigma, graph } = window.caremap;
-    const points = [];
-    graph.forEachNode((n) => {
-      const d = sigma.getNodeDisplayData(n);
-      if (d) points.push({ id: n, ...sigma.framedGraphToViewport(d), r: sigma.scaleSize(d.size) + 6 });
-    });
-    let at = null;
-    for (let fy = 0.3; fy < 0.7 && !at; fy += 0.01) {
-      for (let fx = 0.3; fx < 0.7 && !at; fx += 0.01) {
-        const [x, y] = [fx * width, fy * height];
-        if (points.every((p) => (p.x - x) ** 2 + (p.y - y) ** 2 > p.r ** 2)) at = [x, y];
-      }
-    }
-    const middle = points.sort((a, b) => (a.x - width / 2) ** 2 + (a.y - height / 2) ** 2 - ((b.x - width / 2) ** 2 + (b.y - height / 2) ** 2))[0];
-    return { at, node: middle.id, x: middle.x, y: middle.y };
-  }, { width: box.width, height: box.height });
+  const spots = await t.page.evaluate(mapSpots, { width: box.width, height: box.height, from: [0.3, 0.3], to: [0.7, 0.7] });
+  const probe = { at: spots.empty, node: spots.middle.id, x: spots.middle.x, y: spots.middle.y };
   t.expect(probe.at, "no empty spot to press on in the middle of the large map");
   const [x0, y0] = [box.x + probe.at[0], box.y + probe.at[1]];
   await t.page.mouse.move(x0, y0);

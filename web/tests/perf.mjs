@@ -18,6 +18,7 @@
 // host is refused and counted.
 
 import { launchChromium } from "./chromium.mjs";
+import { mapSpots, paintProbe } from "./probes.mjs";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -65,25 +66,6 @@ async function waitForServer(base, child, log) {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`the server did not start in 30 s: ${log()}`);
-}
-
-/** Installed before the app's script: when window.caremap is set, sigma has drawn the graph
- *  once; the next animation frame is the first paint. */
-function paintProbe() {
-  let value;
-  window.__paint = null;
-  Object.defineProperty(window, "caremap", {
-    configurable: true,
-    get: () => value,
-    set: (v) => {
-      value = v;
-      if (window.__paint || !v || !v.graph || v.graph.order === 0) return;
-      window.__paint = { drawn: performance.now(), painted: null, order: v.graph.order, size: v.graph.size };
-      requestAnimationFrame(() => {
-        window.__paint.painted = performance.now();
-      });
-    },
-  });
 }
 
 /** In the page: pans the camera across the map for `ms` and counts animation frames. */
@@ -224,22 +206,8 @@ async function main() {
     // A person's drag across the map: 3 s of mouse moves, every 16 ms.
     const box = await page.locator("#graph").boundingBox();
     // Start on empty ground: pressing on an element would drag the element, not the map.
-    const start = await page.evaluate(({ width, height }) => {
-      const sigma = window.caremap.sigma;
-      const graph = window.caremap.graph;
-      const points = [];
-      graph.forEachNode((n) => {
-        const d = sigma.getNodeDisplayData(n);
-        if (d) points.push({ ...sigma.framedGraphToViewport(d), r: sigma.scaleSize(d.size) + 6 });
-      });
-      for (let fy = 0.2; fy < 0.6; fy += 0.01) {
-        for (let fx = 0.15; fx < 0.5; fx += 0.01) {
-          const [x, y] = [fx * width, fy * height];
-          if (points.every((p) => (p.x - x) ** 2 + (p.y - y) ** 2 > p.r ** 2)) return [x, y];
-        }
-      }
-      return [width * 0.3, height * 0.3];
-    }, { width: box.width, height: box.height });
+    const spots = await page.evaluate(mapSpots, { width: box.width, height: box.height, from: [0.15, 0.2], to: [0.5, 0.6] });
+    const start = spots.empty ?? [box.width * 0.3, box.height * 0.3];
     const [x0, y0] = [box.x + start[0], box.y + start[1]];
     await page.mouse.move(x0, y0);
     await page.evaluate(() => {
